@@ -1,0 +1,50 @@
+import type { Lang } from './language';
+
+/**
+ * Interface strings in both languages. Kept in code rather than only in
+ * `_locales` because the card and popup let the user switch language
+ * without changing the browser's, which `i18n.getMessage` cannot do.
+ */
+const en = {
+  summaryHeading: 'What the article says',
+  sourceLine: 'French article, {date}, reporting {reporting}',
+  keyPoints: 'Key points',
+  loading: 'Loading…',
+  loadError: 'The fact base could not be read.',
+  servedFromBundle: 'Shown from the copy bundled with the extension.',
+  factBaseVersion: 'Fact base {version}',
+  welcomeTitle: 'Context Lens is installed',
+  welcomeBody:
+    'Pages that mention Apple Intelligence, Siri, Craig Federighi or Ruoming Pang will show those names highlighted. Click the toolbar icon for a summary of the article behind the facts. Nothing you read leaves your browser.',
+} as const;
+
+export type StringKey = keyof typeof en;
+
+const fr: Record<StringKey, string> = {
+  summaryHeading: 'Ce que dit l’article',
+  sourceLine: 'Article en français, {date}, d’après {reporting}',
+  keyPoints: 'Points clés',
+  loading: 'Chargement…',
+  loadError: 'La base de faits n’a pas pu être lue.',
+  servedFromBundle: 'Affiché depuis la copie fournie avec l’extension.',
+  factBaseVersion: 'Base de faits {version}',
+  welcomeTitle: 'Context Lens est installé',
+  welcomeBody:
+    'Sur les pages qui mentionnent Apple Intelligence, Siri, Craig Federighi ou Ruoming Pang, ces noms seront surlignés. Cliquez sur l’icône de la barre d’outils pour un résumé de l’article d’où viennent les faits. Rien de ce que vous lisez ne quitte votre navigateur.',
+};
+
+const catalog: Record<Lang, Record<StringKey, string>> = { en, fr };
+
+/** Looks up a string and fills `{name}` placeholders with plain text (never markup). */
+export function translate(lang: Lang, key: StringKey, params: Record<string, string> = {}): string {
+  return catalog[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/** "2025-07" → "July 2025" / "juillet 2025". */
+export function formatMonth(lang: Lang, yearMonth: string): string {
+  const [year, month] = yearMonth.split('-').map(Number);
+  if (!year || !month) return yearMonth;
+  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(year, month - 1, 1)),
+  );
+}

@@ -1,0 +1,82 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROME_BUILD, CHROMIUM_PATH } from './paths';
+import { type E2EPage, type ExtensionSession, poll, reloadFromInside } from './session';
+
+/** Flags for a root user on a closed network (see DESIGN.md §2). */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-default-apps',
+];
+
+function wrap(page: Page): E2EPage {
+  return {
+    goto: async (url) => {
+      await page.goto(url, { waitUntil: 'load' });
+    },
+    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    waitFor: async (fn, arg, timeoutMs) => {
+      await poll(() => page.evaluate(fn as never, arg).catch(() => false), Boolean, timeoutMs);
+    },
+    reload() {
+      return reloadFromInside(this);
+    },
+    screenshot: async (path) => {
+      await page.screenshot({ path });
+    },
+    close: () => page.close(),
+  };
+}
+
+export interface ChromiumOptions {
+  /** UI language of the browser (what `i18n.getUILanguage()` answers). */
+  lang?: string;
+  colorScheme?: 'light' | 'dark';
+}
+
+export async function launchChromium(
+  options: ChromiumOptions = {},
+): Promise<ExtensionSession & { context: BrowserContext; extensionId: string }> {
+  const profile = mkdtempSync(join(tmpdir(), 'cl-chromium-'));
+  const lang = options.lang ?? 'en-US';
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    locale: lang,
+    colorScheme: options.colorScheme ?? 'light',
+    env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
+    args: [
+      ...FLAGS,
+      `--lang=${lang}`,
+      `--disable-extensions-except=${CHROME_BUILD}`,
+      `--load-extension=${CHROME_BUILD}`,
+    ],
+  });
+  // Pages under test never reach beyond this machine.
+  await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    name: 'chromium',
+    context,
+    extensionId,
+    newPage: async () => wrap(await context.newPage()),
+    openExtensionPage: async (path) => {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}${path}`);
+      return wrap(page);
+    },
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}

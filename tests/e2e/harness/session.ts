@@ -1,0 +1,41 @@
+/** What every end-to-end test needs from a browser, whichever drives it. */
+export interface E2EPage {
+  goto(url: string): Promise<void>;
+  evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Resolves once `fn` (sync or async) returns a truthy value in the page; rejects after `timeoutMs`. */
+  waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  /** Reloads from inside the page and resolves once the new document has loaded. */
+  reload(): Promise<void>;
+  screenshot(path: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A reload driven from inside the page, which works the same over CDP and BiDi (extension tabs included). */
+export async function reloadFromInside(page: Pick<E2EPage, 'evaluate' | 'waitFor'>): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __beforeReload?: boolean }).__beforeReload = true;
+    setTimeout(() => location.reload(), 0);
+  });
+  await page.waitFor(
+    () => !(window as unknown as { __beforeReload?: boolean }).__beforeReload && document.readyState === 'complete',
+  );
+}
+
+export interface ExtensionSession {
+  readonly name: 'chromium' | 'firefox';
+  newPage(): Promise<E2EPage>;
+  /** Opens one of the extension's own pages, e.g. `/popup.html`. */
+  openExtensionPage(path: string): Promise<E2EPage>;
+  close(): Promise<void>;
+}
+
+export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  let last: T = await read();
+  while (!ok(last)) {
+    if (Date.now() > end) throw new Error(`Timed out after ${timeoutMs} ms; last value: ${JSON.stringify(last)}`);
+    await new Promise((r) => setTimeout(r, 100));
+    last = await read();
+  }
+  return last;
+}
