@@ -58,6 +58,33 @@ describe('openFactDb', () => {
     expect(await second.count('entities')).toBe(3);
   });
 
+  it('rebuilds a database that has the current version but lacks stores', async () => {
+    (await openRaw(DB_NAME, 1)).close(); // created with no stores at all
+    const db = await open();
+    expect([...db.objectStoreNames].sort()).toEqual(['entities', 'facts', 'meta']);
+    expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
+  });
+
+  it('rejects, rather than hangs, when a database lacking stores cannot be deleted', async () => {
+    // A bare connection that ignores versionchange keeps the store-less database open.
+    const holder = await openRaw(DB_NAME, 1);
+    try {
+      const outcome = await Promise.race([
+        openFactDb({ timeoutMs: 100 }).then(
+          (db) => {
+            db.close();
+            return 'opened';
+          },
+          () => 'rejected',
+        ),
+        new Promise((resolve) => setTimeout(() => resolve('still waiting after 3 s'), 3000)),
+      ]);
+      expect(outcome).toBe('rejected');
+    } finally {
+      holder.close();
+    }
+  }, 8000);
+
   it('rejects when IndexedDB is not available', async () => {
     const saved = globalThis.indexedDB;
     // biome-ignore lint/performance/noDelete: the point is that the global does not exist
