@@ -2,18 +2,42 @@ import { loadBundledFactBase } from '@/lib/bundled-fact-base';
 import { FactStore } from '@/lib/fact-store';
 import { createHandlers } from '@/lib/message-handlers';
 import { isOwnSender, onMessage, type ProtocolMap } from '@/lib/messages';
+import { badgeText, TabCounts } from '@/lib/tab-counts';
 
 export default defineBackground(() => {
   const { base, hash } = loadBundledFactBase();
   const store = new FactStore(base, hash);
-  const handlers = createHandlers(store);
+  const tabCounts = new TabCounts();
+  // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
+  const action = browser.action ?? browser.browserAction;
+
+  const handlers = createHandlers({
+    store,
+    onMentions(tabId, frameId, counts) {
+      const total = tabCounts.set(
+        tabId,
+        frameId,
+        Object.values(counts).reduce((a, b) => a + b, 0),
+      );
+      void action.setBadgeText({ tabId, text: badgeText(total) }).catch(() => {});
+    },
+  });
 
   for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
     onMessage(type, ({ data, sender }) => {
       if (!isOwnSender(sender, browser.runtime.id)) throw new Error('Refused: message from outside the extension');
-      return handlers[type](data) as never;
+      return handlers[type](data, { tabId: sender.tab?.id, frameId: sender.frameId }) as never;
     });
   }
+
+  void action.setBadgeBackgroundColor({ color: '#6d28d9' });
+  browser.tabs.onRemoved.addListener((tabId) => tabCounts.forgetTab(tabId));
+  // A new document in the tab starts from zero; its content scripts report again.
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    if (change.status !== 'loading' || tabCounts.total(tabId) === 0) return;
+    tabCounts.forgetTab(tabId);
+    void action.setBadgeText({ tabId, text: '' }).catch(() => {});
+  });
 
   // Seed (or refresh) the cache on install, update and browser start, not on first use.
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -11,6 +11,8 @@ export interface BaseMeta {
   hash: string;
   source: FactBase['source'];
   summary: FactBase['summary'];
+  /** IndexedDB returns records by key; this keeps the base's own order (cards, search). */
+  order: { entities: string[]; facts: string[] };
 }
 
 export interface FactDbSchema extends DBSchema {
@@ -40,45 +42,57 @@ export async function openFactDb(options: OpenOptions = {}): Promise<FactDb> {
   const db = await openOnce(options);
   if (STORE_NAMES.every((name) => db.objectStoreNames.contains(name))) return db;
   db.close();
-  await deleteDB(DB_NAME);
+  // Another connection can hold the damaged database open and block the delete.
+  await withTimeout(
+    deleteDB(DB_NAME),
+    options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+    'delete the damaged database',
+    () => {},
+  );
   return openOnce(options);
 }
 
-async function openOnce({ timeoutMs = 5000, onLost }: OpenOptions): Promise<FactDb> {
-  // Some private modes offer no IndexedDB at all.
-  if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
+const DEFAULT_TIMEOUT_MS = 5000;
+
+/** Races `work` against a timer; a late success is handed to `discard` so it cannot block anyone. */
+async function withTimeout<T>(work: Promise<T>, ms: number, what: string, discard: (late: T) => void): Promise<T> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let timedOut = false;
+  work.then((value) => timedOut && discard(value)).catch(() => {});
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      timedOut = true;
+      reject(new Error(`IndexedDB did not ${what} within ${ms} ms (blocked?)`));
+    }, ms);
+  });
   try {
-    const opening = openDB<FactDbSchema>(DB_NAME, DB_VERSION, {
-      upgrade(db, oldVersion) {
-        if (oldVersion < 1) {
-          db.createObjectStore('meta');
-          db.createObjectStore('entities', { keyPath: 'id' });
-          db.createObjectStore('facts', { keyPath: 'id' }).createIndex('by-entity', 'entities', { multiEntry: true });
-        }
-      },
-      blocking(_current, _next, event) {
-        // Another context wants a newer version: step aside rather than block it.
-        (event.target as IDBDatabase).close();
-        onLost?.();
-      },
-      terminated() {
-        onLost?.();
-      },
-    });
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        timedOut = true;
-        reject(new Error(`IndexedDB did not open within ${timeoutMs} ms (blocked?)`));
-      }, timeoutMs);
-    });
-    // If the open succeeds after we gave up, close it so it cannot block anyone.
-    opening.then((db) => timedOut && db.close()).catch(() => {});
-    return await Promise.race([opening, timeout]);
+    return await Promise.race([work, timeout]);
   } finally {
     clearTimeout(timer);
   }
+}
+
+async function openOnce({ timeoutMs = DEFAULT_TIMEOUT_MS, onLost }: OpenOptions): Promise<FactDb> {
+  // Some private modes offer no IndexedDB at all.
+  if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
+  const opening = openDB<FactDbSchema>(DB_NAME, DB_VERSION, {
+    upgrade(db, oldVersion) {
+      if (oldVersion < 1) {
+        db.createObjectStore('meta');
+        db.createObjectStore('entities', { keyPath: 'id' });
+        db.createObjectStore('facts', { keyPath: 'id' }).createIndex('by-entity', 'entities', { multiEntry: true });
+      }
+    },
+    blocking(_current, _next, event) {
+      // Another context wants a newer version: step aside rather than block it.
+      (event.target as IDBDatabase).close();
+      onLost?.();
+    },
+    terminated() {
+      onLost?.();
+    },
+  });
+  return withTimeout(opening, timeoutMs, 'open', (db) => db.close());
 }
 
 /**
@@ -103,15 +117,30 @@ export async function seedFactDb(db: FactDb, base: FactBase, hash: string, force
   const meta = tx.objectStore('meta');
   const entities = tx.objectStore('entities');
   const facts = tx.objectStore('facts');
-  await Promise.all([meta.clear(), entities.clear(), facts.clear()]);
-  await Promise.all([
-    ...base.entities.map((e) => entities.put(e)),
-    ...base.facts.map((f) => facts.put(f)),
-    meta.put(
-      { formatVersion: base.formatVersion, version: base.version, hash, source: base.source, summary: base.summary },
-      'base',
-    ),
-  ]);
-  await tx.done;
+  const record: BaseMeta = {
+    formatVersion: base.formatVersion,
+    version: base.version,
+    hash,
+    source: base.source,
+    summary: base.summary,
+    order: { entities: base.entities.map((e) => e.id), facts: base.facts.map((f) => f.id) },
+  };
+  try {
+    await Promise.all([meta.clear(), entities.clear(), facts.clear()]);
+    await Promise.all([
+      ...base.entities.map((e) => entities.put(e)),
+      ...base.facts.map((f) => facts.put(f)),
+      meta.put(record, 'base'),
+    ]);
+    await tx.done;
+  } catch (error) {
+    // All or nothing: never leave a half-written base behind.
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted or finished.
+    }
+    throw error;
+  }
   return true;
 }

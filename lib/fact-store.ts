@@ -33,7 +33,20 @@ export interface SummaryData {
   summary: FactBase['summary'];
 }
 
-const MetaShape = v.object({ version: v.string(), source: SourceSchema, summary: SummarySchema });
+const MetaShape = v.object({
+  version: v.string(),
+  source: SourceSchema,
+  summary: SummarySchema,
+  order: v.object({ entities: v.array(v.string()), facts: v.array(v.string()) }),
+});
+type StoredMeta = v.InferOutput<typeof MetaShape>;
+
+/** Puts records back in the base's order (IndexedDB hands them out sorted by id). */
+function inOrder<T extends { id: string }>(records: T[], order: readonly string[]): T[] {
+  const rank = new Map(order.map((id, i) => [id, i]));
+  const last = order.length;
+  return records.sort((a, b) => (rank.get(a.id) ?? last) - (rank.get(b.id) ?? last));
+}
 
 const RETRY_AFTER_MS = 30_000;
 
@@ -106,12 +119,15 @@ export class FactStore {
     return this.dbPromise;
   }
 
-  private async serve<T>(fromDb: (db: FactDb) => Promise<T>, fromBundle: () => T): Promise<Served<T>> {
+  private async serve<T>(
+    fromDb: (db: FactDb, meta: StoredMeta) => Promise<T>,
+    fromBundle: () => T,
+  ): Promise<Served<T>> {
     const db = await this.connection();
     if (db) {
       try {
         const meta = checked(MetaShape, await db.get('meta', 'base'), 'metadata');
-        return { value: await fromDb(db), origin: 'indexeddb', version: meta.version };
+        return { value: await fromDb(db, meta), origin: 'indexeddb', version: meta.version };
       } catch (error) {
         if (error instanceof UnknownEntityError) throw error;
         this.log('IndexedDB read failed, serving the bundled fact base', error);
@@ -145,38 +161,39 @@ export class FactStore {
     return checked(EntitySchema, raw, `entity ${id}`);
   }
 
-  private async storedFacts(db: FactDb, entityId: string): Promise<Fact[]> {
+  private async storedFacts(db: FactDb, meta: StoredMeta, entityId: string): Promise<Fact[]> {
     const raw = await db.getAllFromIndex('facts', 'by-entity', entityId);
-    return factsForEntity(
-      raw.map((f) => checked(FactSchema, f, 'fact')),
-      entityId,
-    );
+    const facts = raw.map((f) => checked(FactSchema, f, 'fact'));
+    return factsForEntity(inOrder(facts, meta.order.facts), entityId);
   }
 
-  private async storedAll(db: FactDb): Promise<{ entities: Entity[]; facts: Fact[] }> {
+  private async storedAll(db: FactDb, meta: StoredMeta): Promise<{ entities: Entity[]; facts: Fact[] }> {
     const [entities, facts] = await Promise.all([db.getAll('entities'), db.getAll('facts')]);
     if (entities.length === 0) throw new CorruptRecordError('No entities stored');
     return {
-      entities: entities.map((e) => checked(EntitySchema, e, 'entity')),
-      facts: facts.map((f) => checked(FactSchema, f, 'fact')),
+      entities: inOrder(
+        entities.map((e) => checked(EntitySchema, e, 'entity')),
+        meta.order.entities,
+      ),
+      facts: inOrder(
+        facts.map((f) => checked(FactSchema, f, 'fact')),
+        meta.order.facts,
+      ),
     };
   }
 
   summary(): Promise<Served<SummaryData>> {
     return this.serve(
-      async (db) => {
-        const meta = checked(MetaShape, await db.get('meta', 'base'), 'metadata');
-        return { source: meta.source, summary: meta.summary };
-      },
+      async (_db, meta) => ({ source: meta.source, summary: meta.summary }),
       () => ({ source: this.bundled.source, summary: this.bundled.summary }),
     );
   }
 
   card(entityId: string): Promise<Served<EntityCard>> {
     return this.serve(
-      async (db) => {
+      async (db, meta) => {
         const entity = await this.storedEntity(db, entityId);
-        const [facts, all] = await Promise.all([this.storedFacts(db, entityId), db.getAll('entities')]);
+        const [facts, all] = await Promise.all([this.storedFacts(db, meta, entityId), db.getAll('entities')]);
         return buildCard(
           entity,
           facts,
@@ -189,9 +206,9 @@ export class FactStore {
 
   facts(entityId: string): Promise<Served<Fact[]>> {
     return this.serve(
-      async (db) => {
+      async (db, meta) => {
         await this.storedEntity(db, entityId);
-        return this.storedFacts(db, entityId);
+        return this.storedFacts(db, meta, entityId);
       },
       () => factsForEntity(this.bundled.facts, this.bundledEntity(entityId).id),
     );
@@ -199,14 +216,14 @@ export class FactStore {
 
   search(query: string): Promise<Served<SearchHit[]>> {
     return this.serve(
-      async (db) => searchFactBase(await this.storedAll(db), query),
+      async (db, meta) => searchFactBase(await this.storedAll(db, meta), query),
       () => searchFactBase(this.bundled, query),
     );
   }
 
   entities(): Promise<Served<Entity[]>> {
     return this.serve(
-      async (db) => (await this.storedAll(db)).entities,
+      async (db, meta) => (await this.storedAll(db, meta)).entities,
       () => this.bundled.entities,
     );
   }

@@ -4,6 +4,8 @@
  */
 export function foldForSearch(text: string): string {
   return text
+    .replace(/œ/gi, 'oe')
+    .replace(/æ/gi, 'ae')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
     .replace(/[\u2019\u2018\u02bc]/g, "'")

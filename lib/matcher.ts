@@ -227,7 +227,11 @@ export class BlockScanner<T> {
     const key = aliasKey((this.matcher.aliases[aliasIndex] as AliasSpec).text, true);
     const original = this.originalUnits(c.start, c.end);
     if (original === key) return true;
-    return original === original.toUpperCase() && original !== original.toLowerCase() && original.toLowerCase() === key.toLowerCase();
+    return (
+      original === original.toUpperCase() &&
+      original !== original.toLowerCase() &&
+      original.toLowerCase() === key.toLowerCase()
+    );
   }
 
   /** The text of [start, end) as the alias key sees it: accents stripped, skips and space runs removed. */

@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import type { EntityCard, SearchHit } from './fact-query';
 import type { Fact } from './fact-schema';
 import type { Served, SummaryData } from './fact-store';
+import type { AliasSpec } from './matcher';
 
 /** The one protocol between the background (which answers) and content scripts and pages (which ask). */
 export interface ProtocolMap {
@@ -10,6 +11,10 @@ export interface ProtocolMap {
   getCard(data: { entityId: string }): Served<EntityCard>;
   getFacts(data: { entityId: string }): Served<Fact[]>;
   search(data: { query: string }): Served<SearchHit[]>;
+  /** The aliases to match on pages (entities of the highlighted categories). */
+  getMatcherSpec(): AliasSpec[];
+  /** A frame's content script reports its mentions; the background updates the tab's badge. */
+  reportMentions(data: { counts: Record<string, number> }): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
@@ -22,6 +27,13 @@ export const MessageInput = {
   getCard: EntityRequest,
   getFacts: EntityRequest,
   search: v.strictObject({ query: v.pipe(v.string(), v.maxLength(200)) }),
+  getMatcherSpec: v.optional(v.union([v.undefined(), v.null()])),
+  reportMentions: v.strictObject({
+    counts: v.pipe(
+      v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7))),
+      v.check((c) => Object.keys(c).length <= 1000, 'too many entities'),
+    ),
+  }),
 } satisfies Record<keyof ProtocolMap, v.GenericSchema>;
 
 export class InvalidMessageError extends Error {

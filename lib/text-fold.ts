@@ -19,6 +19,22 @@ const stripTable = new Uint16Array(0x10000);
 const wordTable = new Uint8Array(0x10000);
 
 const IGNORABLE = new Set([0x00ad, 0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x034f, 0x180e]);
+/**
+ * Combining accents on their own (decomposed text: `e` + U+0301): skipped,
+ * so `Fe\u0301de\u0301righi` folds like `Fédérighi`, whose accents the
+ * decomposition below strips.
+ */
+function isCombiningAccent(code: number): boolean {
+  return (
+    (code >= 0x0300 && code <= 0x036f) ||
+    (code >= 0x1ab0 && code <= 0x1aff) ||
+    (code >= 0x1dc0 && code <= 0x1dff) ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0xfe20 && code <= 0xfe2f) ||
+    code === 0x3099 ||
+    code === 0x309a
+  );
+}
 const APOSTROPHES = new Set([0x2019, 0x2018, 0x02bc, 0x02bb, 0x2032, 0xff07]);
 const HYPHENS = new Set([0x2010, 0x2011]);
 const WHITESPACE = /^\s$/u;
@@ -31,7 +47,7 @@ function isSurrogate(code: number): boolean {
 
 /** Accents stripped; case kept. */
 function computeStrip(code: number): number {
-  if (IGNORABLE.has(code)) return IGNORED;
+  if (IGNORABLE.has(code) || isCombiningAccent(code)) return IGNORED;
   if (APOSTROPHES.has(code)) return APOSTROPHE;
   if (HYPHENS.has(code)) return 0x2d;
   if (isSurrogate(code)) return code;
@@ -45,6 +61,8 @@ function computeStrip(code: number): number {
 function computeFold(code: number): number {
   const stripped = strip(code);
   if (stripped === IGNORED || isSurrogate(stripped)) return stripped;
+  // Final sigma folds like sigma, as Unicode case folding does ("ΟΔΥΣΣΕΥΣ" ~ "Οδυσσευς").
+  if (stripped === 0x03c2) return 0x03c3;
   const lower = String.fromCharCode(stripped).toLowerCase();
   // Characters whose lowercase is longer (İ) keep their stripped form.
   return lower.length === 1 ? lower.charCodeAt(0) : stripped;
@@ -73,12 +91,14 @@ export function strip(code: number): number {
 
 /**
  * Letters, digits and combining marks, in any script. Surrogate halves count
- * as non-word: astral characters are mostly emoji and symbols.
+ * as non-word: astral characters are mostly emoji and symbols. Apostrophes
+ * never do, even the modifier-letter ones (ʼ ʻ, which are \p{Lm}): `dʼApple`
+ * is an elision and `Siriʼs` a possessive.
  */
 export function isWordUnit(code: number): boolean {
   let value = wordTable[code] as number;
   if (value === UNKNOWN) {
-    value = !isSurrogate(code) && WORD.test(String.fromCharCode(code)) ? 2 : 1;
+    value = !isSurrogate(code) && !APOSTROPHES.has(code) && WORD.test(String.fromCharCode(code)) ? 2 : 1;
     wordTable[code] = value;
   }
   return value === 2;

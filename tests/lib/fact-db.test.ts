@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBundledFactBase } from '@/lib/bundled-fact-base';
 import { contentHash } from '@/lib/content-hash';
 import { DB_NAME, DB_VERSION, type FactDb, openFactDb, seedFactDb } from '@/lib/fact-db';
-import { SAMPLE_HASH, sampleBase } from './sample-base';
+import { entityOf, factOf, SAMPLE_HASH, sampleBase } from './sample-base';
 
 /** Opens an existing database at whatever version it has, without upgrading it. */
 function openRaw(name = DB_NAME, version?: number): Promise<IDBDatabase> {
@@ -87,7 +87,6 @@ describe('openFactDb', () => {
 
   it('rejects when IndexedDB is not available', async () => {
     const saved = globalThis.indexedDB;
-    // biome-ignore lint/performance/noDelete: the point is that the global does not exist
     delete (globalThis as { indexedDB?: IDBFactory }).indexedDB;
     try {
       await expect(openFactDb()).rejects.toThrow(/not available/);
@@ -140,11 +139,12 @@ describe('seedFactDb', () => {
       hash: SAMPLE_HASH,
       source: base.source,
       summary: base.summary,
+      order: { entities: base.entities.map((e) => e.id), facts: base.facts.map((f) => f.id) },
     });
     expect(await db.count('entities')).toBe(3);
     expect(await db.count('facts')).toBe(4);
-    expect(await db.get('entities', 'craig-federighi')).toEqual(base.entities[1]);
-    expect(await db.get('facts', 'federighi-team')).toEqual(base.facts[2]);
+    expect(await db.get('entities', 'craig-federighi')).toEqual(entityOf(base, 'craig-federighi'));
+    expect(await db.get('facts', 'federighi-team')).toEqual(factOf(base, 'federighi-team'));
     const siriFacts = await db.getAllFromIndex('facts', 'by-entity', 'siri');
     expect(siriFacts.map((f) => f.id).sort()).toEqual(['external-models', 'federighi-team', 'siri-delay']);
     expect((await db.getAllFromIndex('facts', 'by-entity', 'apple')).length).toBe(3);
@@ -173,7 +173,7 @@ describe('seedFactDb', () => {
     const db = await open();
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
     // A marker that a rewrite would wipe (clear + put).
-    await db.put('entities', { ...sampleBase().entities[0]!, description: { en: 'marker', fr: 'marqueur' } });
+    await db.put('entities', { ...entityOf(sampleBase(), 'siri'), description: { en: 'marker', fr: 'marqueur' } });
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(false);
     expect((await db.get('entities', 'siri'))?.description.en).toBe('marker');
   });
@@ -204,7 +204,7 @@ describe('seedFactDb', () => {
     await seedFactDb(db, sampleBase(), SAMPLE_HASH);
     await db.delete('facts', 'siri-delay');
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
-    expect(await db.get('facts', 'siri-delay')).toEqual(sampleBase().facts[0]);
+    expect(await db.get('facts', 'siri-delay')).toEqual(factOf(sampleBase(), 'siri-delay'));
 
     await db.clear('entities');
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
@@ -224,7 +224,7 @@ describe('seedFactDb', () => {
     await seedFactDb(db, sampleBase(), SAMPLE_HASH);
     const smaller = sampleBase();
     smaller.entities = smaller.entities.filter((e) => e.id !== 'craig-federighi');
-    smaller.entities[0]!.related = ['apple'];
+    entityOf(smaller, 'siri').related = ['apple'];
     smaller.facts = smaller.facts.filter((f) => f.id !== 'federighi-team');
     expect(await seedFactDb(db, smaller, contentHash(smaller))).toBe(true);
 
@@ -240,19 +240,19 @@ describe('seedFactDb', () => {
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(false);
     expect(await db.get('entities', 'siri')).toEqual({ id: 'siri', foo: 1 });
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH, true)).toBe(true);
-    expect(await db.get('entities', 'siri')).toEqual(sampleBase().entities[0]);
+    expect(await db.get('entities', 'siri')).toEqual(entityOf(sampleBase(), 'siri'));
   });
 
-  it('after a failed write, the next seed is not a no-op and restores the base', async () => {
+  it('a failed write changes nothing: the previous complete base stays', async () => {
     const db = await open();
     await seedFactDb(db, sampleBase(), SAMPLE_HASH);
     const next = { ...sampleBase(), version: 'test-2' };
     // A fact IndexedDB cannot clone makes its put throw in the middle of the write.
     (next.facts[0] as { text: unknown }).text = { en: 'x', fr: 'y', bad: () => {} };
     await expect(seedFactDb(db, next, 'other')).rejects.toThrow();
-    // Whatever was left behind must not look like a complete base.
-    expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
+    // The write is all or nothing: the old base is intact, so re-seeding it is a no-op.
     expect((await db.get('meta', 'base'))?.version).toBe('test-1');
+    expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(false);
     expect(await db.count('entities')).toBe(3);
     expect(await db.count('facts')).toBe(4);
   });

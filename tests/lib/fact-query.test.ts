@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { loadBundledFactBase } from '@/lib/bundled-fact-base';
 import { buildCard, factsForEntity, type SearchHit, searchFactBase, UnknownEntityError } from '@/lib/fact-query';
 import { foldForSearch } from '@/lib/fold';
-import { SIRI_FACTS_BY_PARAGRAPH, sampleBase } from './sample-base';
+import { entityOf, factOf, SIRI_FACTS_BY_PARAGRAPH, sampleBase } from './sample-base';
 
-const ids = (hits: SearchHit[]) => hits.map((h) => (h.kind === 'entity' ? `entity:${h.entity.id}` : `fact:${h.fact.id}`));
+const ids = (hits: SearchHit[]) =>
+  hits.map((h) => (h.kind === 'entity' ? `entity:${h.entity.id}` : `fact:${h.fact.id}`));
 
 describe('foldForSearch', () => {
   it('drops accents and case, unifies apostrophes and collapses spaces', () => {
@@ -113,25 +114,25 @@ describe('factsForEntity and buildCard', () => {
 
   it('keeps the base order for facts of the same paragraph (stable sort)', () => {
     const facts = [
-      { ...base.facts[0]!, id: 'b', paragraph: 2 },
-      { ...base.facts[0]!, id: 'a', paragraph: 2 },
-      { ...base.facts[0]!, id: 'c', paragraph: 1 },
+      { ...factOf(base, 'siri-delay'), id: 'b', paragraph: 2 },
+      { ...factOf(base, 'siri-delay'), id: 'a', paragraph: 2 },
+      { ...factOf(base, 'siri-delay'), id: 'c', paragraph: 1 },
     ];
     expect(factsForEntity(facts, 'siri').map((f) => f.id)).toEqual(['c', 'b', 'a']);
   });
 
   it('builds a card with related entities resolved in the entity’s order', () => {
-    const card = buildCard(base.entities[0]!, base.facts, base.entities);
+    const card = buildCard(entityOf(base, 'siri'), base.facts, base.entities);
     expect(card.entity.id).toBe('siri');
     expect(card.facts.map((f) => f.id)).toEqual(SIRI_FACTS_BY_PARAGRAPH);
     expect(card.related).toEqual([
-      { id: 'craig-federighi', name: base.entities[1]!.name, type: 'person' },
-      { id: 'apple', name: base.entities[2]!.name, type: 'company' },
+      { id: 'craig-federighi', name: entityOf(base, 'craig-federighi').name, type: 'person' },
+      { id: 'apple', name: entityOf(base, 'apple').name, type: 'company' },
     ]);
   });
 
   it('skips related ids that cannot be resolved', () => {
-    const card = buildCard(base.entities[0]!, base.facts, [base.entities[2]!]);
+    const card = buildCard(entityOf(base, 'siri'), base.facts, [entityOf(base, 'apple')]);
     expect(card.related.map((r) => r.id)).toEqual(['apple']);
   });
 

@@ -7,7 +7,7 @@ import { DB_NAME, type FactDb, openFactDb, seedFactDb } from '@/lib/fact-db';
 import { buildCard, searchFactBase, UnknownEntityError } from '@/lib/fact-query';
 import { EntitySchema, type FactBase } from '@/lib/fact-schema';
 import { FactStore, type FactStoreOptions } from '@/lib/fact-store';
-import { SAMPLE_HASH, SIRI_FACTS_BY_PARAGRAPH, sampleBase } from './sample-base';
+import { entityOf, factOf, SAMPLE_HASH, SIRI_FACTS_BY_PARAGRAPH, sampleBase } from './sample-base';
 
 // ---------------------------------------------------------------- helpers
 
@@ -23,9 +23,7 @@ interface Harness {
 
 const stores: FactStore[] = [];
 
-function harness(
-  options: { open?: () => Promise<FactDb>; base?: FactBase; hash?: string } = {},
-): Harness {
+function harness(options: { open?: () => Promise<FactDb>; base?: FactBase; hash?: string } = {}): Harness {
   const base = options.base ?? sampleBase();
   const logs: Harness['logs'] = [];
   const dbs: FactDb[] = [];
@@ -128,7 +126,7 @@ describe('FactStore, IndexedDB working', () => {
     const served = await store.card('siri');
     expect(served.origin).toBe('indexeddb');
     expect(served.version).toBe('test-1');
-    expect(served.value.entity).toEqual(sampleBase().entities[0]);
+    expect(served.value.entity).toEqual(entityOf(sampleBase(), 'siri'));
     expect(served.value.facts.map((f) => f.id)).toEqual(SIRI_FACTS_BY_PARAGRAPH);
     expect(served.value.related).toEqual([
       { id: 'craig-federighi', name: { en: 'Craig Federighi', fr: 'Craig Federighi' }, type: 'person' },
@@ -140,7 +138,7 @@ describe('FactStore, IndexedDB working', () => {
     const { store } = harness();
     await store.ready();
     await withDb((db) =>
-      db.put('entities', { ...sampleBase().entities[0], description: { en: 'From the cache', fr: 'Du cache' } }),
+      db.put('entities', { ...entityOf(sampleBase(), 'siri'), description: { en: 'From the cache', fr: 'Du cache' } }),
     );
     const served = await store.card('siri');
     expect(served.origin).toBe('indexeddb');
@@ -164,7 +162,7 @@ describe('FactStore, IndexedDB working', () => {
     const search = await store.search('FEDERIGHI équipe');
     expect(search.origin).toBe('indexeddb');
     expect(search.version).toBe('test-1');
-    expect(search.value).toEqual([{ kind: 'fact', fact: sampleBase().facts[2] }]);
+    expect(search.value).toEqual([{ kind: 'fact', fact: factOf(sampleBase(), 'federighi-team') }]);
 
     const entities = await store.entities();
     expect(entities.origin).toBe('indexeddb');
@@ -205,7 +203,6 @@ describe('FactStore, IndexedDB working', () => {
 describe('FactStore fault injection: the caller still gets the right answer', () => {
   it('1. IndexedDB missing entirely → bundled', async () => {
     const saved = globalThis.indexedDB;
-    // biome-ignore lint/performance/noDelete: some private modes have no indexedDB global at all
     delete (globalThis as { indexedDB?: IDBFactory }).indexedDB;
     try {
       const { store, logs } = harness({ open: () => openFactDb() });
@@ -225,7 +222,6 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
 
   it('1b. IndexedDB missing, with the default open → bundled', async () => {
     const saved = globalThis.indexedDB;
-    // biome-ignore lint/performance/noDelete: see above
     delete (globalThis as { indexedDB?: IDBFactory }).indexedDB;
     try {
       const store = new FactStore(sampleBase(), SAMPLE_HASH, { log: () => {} });
@@ -295,7 +291,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
     });
     expect(await store.summary()).toEqual({ value: sampleSummary(), origin: 'bundled', version: 'test-1' });
     expect((await store.card('siri')).value.facts.map((f) => f.id)).toEqual(SIRI_FACTS_BY_PARAGRAPH);
-    expect((logs[0]?.error as DOMException).name).toBe('QuotaExceededError');
+    expect((logs[0]?.error as DOMException | undefined)?.name).toBe('QuotaExceededError');
     // The failed connection must not stay open (it would block upgrades elsewhere).
     expect(() => real?.transaction('meta')).toThrow();
   });
@@ -314,7 +310,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
     for (let i = 0; i < 3; i++) {
       const card = await store.card('siri');
       expect(card.origin).toBe('bundled');
-      expect(card.value.entity).toEqual(sampleBase().entities[0]);
+      expect(card.value.entity).toEqual(entityOf(sampleBase(), 'siri'));
     }
   });
 
@@ -326,7 +322,9 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
     const card = await store.card('craig-federighi');
     expect(card.value.related.map((r) => r.id)).toEqual(['apple']);
     expect(card.value.facts.map((f) => f.id)).toEqual(['federighi-team']);
-    expect((await store.search('cupertino')).value).toEqual([{ kind: 'fact', fact: sampleBase().facts[3] }]);
+    expect((await store.search('cupertino')).value).toEqual([
+      { kind: 'fact', fact: factOf(sampleBase(), 'apple-cupertino') },
+    ]);
     await expect(store.card('tim-cook')).rejects.toBeInstanceOf(UnknownEntityError);
   });
 
@@ -360,12 +358,12 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
 
     const card = await store.card('siri');
     expect(card.origin).toBe('bundled');
-    expect(card.value.entity).toEqual(sampleBase().entities[0]);
+    expect(card.value.entity).toEqual(entityOf(sampleBase(), 'siri'));
     expect(card.value.facts.map((f) => f.id)).toEqual(SIRI_FACTS_BY_PARAGRAPH);
     expect(logs.length).toBeGreaterThan(0);
 
     await vi.waitFor(() =>
-      withDb(async (db) => expect(await db.get('entities', 'siri')).toEqual(sampleBase().entities[0])),
+      withDb(async (db) => expect(await db.get('entities', 'siri')).toEqual(entityOf(sampleBase(), 'siri'))),
     );
     expect(v.is(EntitySchema, await withDb((db) => db.get('entities', 'siri')))).toBe(true);
     expect((await store.card('siri')).origin).toBe('indexeddb');
@@ -402,7 +400,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
     expect(facts.origin).toBe('bundled');
     expect(facts.value.map((f) => f.id)).toEqual(SIRI_FACTS_BY_PARAGRAPH);
     await vi.waitFor(() =>
-      withDb(async (db) => expect(await db.get('facts', 'siri-delay')).toEqual(sampleBase().facts[0])),
+      withDb(async (db) => expect(await db.get('facts', 'siri-delay')).toEqual(factOf(sampleBase(), 'siri-delay'))),
     );
   });
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { UnknownEntityError } from '@/lib/fact-query';
 import type { FactStore } from '@/lib/fact-store';
 import { createHandlers } from '@/lib/message-handlers';
 import { InvalidMessageError, isOwnSender, validateInput } from '@/lib/messages';
+import { sampleBase } from './sample-base';
 
 describe('validateInput', () => {
   it('accepts well-formed input and returns it', () => {
@@ -13,6 +15,10 @@ describe('validateInput', () => {
     expect(validateInput('search', { query: 'x'.repeat(200) })).toEqual({ query: 'x'.repeat(200) });
     expect(validateInput('getSummary', undefined)).toBeUndefined();
     expect(validateInput('getSummary', null)).toBeNull();
+    expect(validateInput('getMatcherSpec', undefined)).toBeUndefined();
+    expect(validateInput('reportMentions', { counts: { siri: 2, 'craig-federighi': 0 } })).toEqual({
+      counts: { siri: 2, 'craig-federighi': 0 },
+    });
   });
 
   const bad: [Parameters<typeof validateInput>[0], unknown, string][] = [
@@ -33,7 +39,7 @@ describe('validateInput', () => {
     ['getCard', { entityId: '<img src=x onerror=alert(1)>' }, 'HTML'],
     ['getCard', { entityId: '../siri' }, 'a path'],
     ['getCard', { entityId: 'siri', extra: true }, 'an extra key'],
-    ['getCard', { entityId: 'siri', __proto__: { polluted: 1 } }, 'a __proto__ key'],
+    ['getCard', JSON.parse('{"entityId":"siri","__proto__":{"polluted":1}}'), 'an own __proto__ key'],
     ['getFacts', { entityId: 'SIRI' }, 'uppercase (getFacts)'],
     ['getFacts', { id: 'siri' }, 'the wrong key (getFacts)'],
     ['search', { query: 'x'.repeat(201) }, 'a 201-character query'],
@@ -77,62 +83,114 @@ describe('isOwnSender', () => {
 });
 
 describe('createHandlers', () => {
+  const tab = { tabId: 7, frameId: 0 };
+
   /** A store double that records every call and answers with a marker. */
-  function storeDouble() {
-    const calls: [string, ...unknown[]][] = [];
-    const answer = (name: string) => async (...args: unknown[]) => {
-      calls.push([name, ...args]);
-      return { value: name, origin: 'indexeddb', version: 'v' };
-    };
+  function deps() {
+    const calls: unknown[][] = [];
+    const answer =
+      (name: string, value: unknown = name) =>
+      async (...args: unknown[]) => {
+        calls.push([name, ...args]);
+        return { value, origin: 'indexeddb', version: 'v' };
+      };
     const store = {
       summary: answer('summary'),
       card: answer('card'),
       facts: answer('facts'),
       search: answer('search'),
-      entities: answer('entities'),
+      entities: answer('entities', sampleBase().entities),
       ready: answer('ready'),
     };
-    return { store: store as unknown as FactStore, calls };
+    const onMentions = (...args: unknown[]) => {
+      calls.push(['onMentions', ...args]);
+    };
+    return { deps: { store: store as unknown as FactStore, onMentions }, calls, store };
   }
 
   it('passes valid input to the store and returns its answer', async () => {
-    const { store, calls } = storeDouble();
-    const handlers = createHandlers(store);
-    expect(await handlers.getSummary(undefined)).toEqual({ value: 'summary', origin: 'indexeddb', version: 'v' });
-    expect((await handlers.getCard({ entityId: 'siri' })).value).toBe('card');
-    expect((await handlers.getFacts({ entityId: 'apple' })).value).toBe('facts');
-    expect((await handlers.search({ query: 'équipe' })).value).toBe('search');
+    const { deps: d, calls } = deps();
+    const handlers = createHandlers(d);
+    expect(await handlers.getSummary(undefined, tab)).toEqual({ value: 'summary', origin: 'indexeddb', version: 'v' });
+    expect((await handlers.getCard({ entityId: 'siri' }, tab)).value).toBe('card');
+    expect((await handlers.getFacts({ entityId: 'apple' }, tab)).value).toBe('facts');
+    expect((await handlers.search({ query: 'équipe' }, tab)).value).toBe('search');
     expect(calls).toEqual([['summary'], ['card', 'siri'], ['facts', 'apple'], ['search', 'équipe']]);
   });
 
+  it('getMatcherSpec answers with the aliases of the highlighted (subject) entities', async () => {
+    const { deps: d } = deps();
+    const spec = await createHandlers(d).getMatcherSpec(undefined, tab);
+    expect(spec.map((a) => `${a.entityId}:${a.text}`)).toEqual([
+      'siri:Siri',
+      'craig-federighi:Craig Federighi',
+      'craig-federighi:Federighi',
+    ]);
+    expect(spec.every((a) => a.category === 'subject')).toBe(true);
+  });
+
+  it('reportMentions passes the tab, the frame and the counts on', async () => {
+    const { deps: d, calls } = deps();
+    const handlers = createHandlers(d);
+    await handlers.reportMentions({ counts: { siri: 3, apple: 0 } }, { tabId: 4, frameId: 2 });
+    await handlers.reportMentions({ counts: {} }, { tabId: 4 });
+    expect(calls).toEqual([
+      ['onMentions', 4, 2, { siri: 3, apple: 0 }],
+      ['onMentions', 4, 0, {}],
+    ]);
+  });
+
   it('rejects malformed messages before touching the store', async () => {
-    const { store, calls } = storeDouble();
-    const handlers = createHandlers(store);
-    await expect(handlers.getSummary({ evil: true })).rejects.toBeInstanceOf(InvalidMessageError);
-    await expect(handlers.getCard({})).rejects.toBeInstanceOf(InvalidMessageError);
-    await expect(handlers.getCard({ entityId: 'Siri' })).rejects.toBeInstanceOf(InvalidMessageError);
-    await expect(handlers.getCard({ entityId: 'siri', x: 1 })).rejects.toBeInstanceOf(InvalidMessageError);
-    await expect(handlers.getFacts({ entityId: 12 })).rejects.toBeInstanceOf(InvalidMessageError);
-    await expect(handlers.getFacts(undefined)).rejects.toBeInstanceOf(InvalidMessageError);
-    await expect(handlers.search({ query: 'x'.repeat(201) })).rejects.toBeInstanceOf(InvalidMessageError);
-    await expect(handlers.search('siri')).rejects.toBeInstanceOf(InvalidMessageError);
+    const { deps: d, calls } = deps();
+    const handlers = createHandlers(d);
+    const refused: Promise<unknown>[] = [
+      handlers.getSummary({ evil: true }, tab),
+      handlers.getCard({}, tab),
+      handlers.getCard({ entityId: 'Siri' }, tab),
+      handlers.getCard({ entityId: 'siri', x: 1 }, tab),
+      handlers.getCard({ entityId: '<b>siri</b>' }, tab),
+      handlers.getFacts({ entityId: 12 }, tab),
+      handlers.getFacts(undefined, tab),
+      handlers.search({ query: 'x'.repeat(201) }, tab),
+      handlers.search('siri', tab),
+      handlers.getMatcherSpec({ categories: ['model'] }, tab),
+      handlers.reportMentions({ counts: { siri: -1 } }, tab),
+      handlers.reportMentions({ counts: { siri: 1.5 } }, tab),
+      handlers.reportMentions({ counts: { siri: '3' } }, tab),
+      handlers.reportMentions({ counts: { ['x'.repeat(101)]: 1 } }, tab),
+      handlers.reportMentions(
+        { counts: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`e${i}`, 1])) },
+        tab,
+      ),
+      handlers.reportMentions({ counts: { siri: 1 }, extra: 1 }, tab),
+      handlers.reportMentions(undefined, tab),
+    ];
+    for (const promise of refused) await expect(promise).rejects.toBeInstanceOf(InvalidMessageError);
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses mention reports that do not come from a tab', async () => {
+    const { deps: d, calls } = deps();
+    const handlers = createHandlers(d);
+    await expect(handlers.reportMentions({ counts: { siri: 1 } }, {})).rejects.toThrow(/tab/);
+    await expect(handlers.reportMentions({ counts: { siri: 1 } }, { tabId: -1 })).rejects.toThrow(/tab/);
     expect(calls).toEqual([]);
   });
 
   it('returns a rejected promise rather than throwing synchronously', () => {
-    const { store } = storeDouble();
-    const handlers = createHandlers(store);
+    const { deps: d } = deps();
+    const handlers = createHandlers(d);
     let result: Promise<unknown> | undefined;
     expect(() => {
-      result = handlers.getCard({});
+      result = handlers.getCard({}, tab);
     }).not.toThrow();
     return expect(result).rejects.toBeInstanceOf(InvalidMessageError);
   });
 
   it('passes on the store’s own errors (such as an unknown entity)', async () => {
-    const { store } = storeDouble();
-    const failing = { ...store, card: async () => Promise.reject(new Error('Unknown entity: tim-cook')) };
-    const handlers = createHandlers(failing as unknown as FactStore);
-    await expect(handlers.getCard({ entityId: 'tim-cook' })).rejects.toThrow('Unknown entity: tim-cook');
+    const { deps: d, store } = deps();
+    const failing = { ...store, card: async () => Promise.reject(new UnknownEntityError('tim-cook')) };
+    const handlers = createHandlers({ ...d, store: failing as unknown as FactStore });
+    await expect(handlers.getCard({ entityId: 'tim-cook' }, tab)).rejects.toBeInstanceOf(UnknownEntityError);
   });
 });

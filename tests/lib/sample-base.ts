@@ -107,3 +107,16 @@ export const SAMPLE_HASH = contentHash(sampleBase());
 
 /** Ids of the facts of `siri`, in paragraph order. */
 export const SIRI_FACTS_BY_PARAGRAPH = ['federighi-team', 'siri-delay', 'external-models'];
+
+/** The entity or fact with this id in `base`; throws if there is none (keeps tests free of `!`). */
+export function entityOf(base: FactBase, id: string) {
+  const entity = base.entities.find((e) => e.id === id);
+  if (!entity) throw new Error(`no entity ${id} in the sample base`);
+  return entity;
+}
+
+export function factOf(base: FactBase, id: string) {
+  const fact = base.facts.find((f) => f.id === id);
+  if (!fact) throw new Error(`no fact ${id} in the sample base`);
+  return fact;
+}

@@ -21,7 +21,9 @@ describe('translate', () => {
   });
 
   it('leaves placeholders it has no value for as they are', () => {
-    expect(translate('en', 'sourceLine', { date: 'July 2025' })).toBe('French article, July 2025, reporting {reporting}');
+    expect(translate('en', 'sourceLine', { date: 'July 2025' })).toBe(
+      'French article, July 2025, reporting {reporting}',
+    );
     expect(translate('en', 'factBaseVersion')).toBe('Fact base {version}');
   });
 

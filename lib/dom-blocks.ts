@@ -1,0 +1,135 @@
+/**
+ * Which elements split text into separate blocks, and what stands between
+ * two text nodes. Decided by tag name, not computed style: reading styles
+ * for every element would cost more than the whole scan.
+ */
+
+const BLOCK_TAGS = new Set([
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BODY',
+  'BUTTON',
+  'CAPTION',
+  'DD',
+  'DETAILS',
+  'DIALOG',
+  'DIV',
+  'DL',
+  'DT',
+  'FIELDSET',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'FORM',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HGROUP',
+  'HR',
+  'HTML',
+  'LEGEND',
+  'LI',
+  'MAIN',
+  'MENU',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TBODY',
+  'TD',
+  'TFOOT',
+  'TH',
+  'THEAD',
+  'TR',
+  'UL',
+  'IFRAME',
+  'IMG',
+  'VIDEO',
+  'AUDIO',
+  'CANVAS',
+  'SELECT',
+  'OPTION',
+]);
+
+/**
+ * Subtrees whose text is never a reader's prose, or must never be marked:
+ * code and styles, fields the user types in, SVG drawings.
+ */
+export const SKIPPED_TAGS = new Set([
+  'SCRIPT',
+  'STYLE',
+  'NOSCRIPT',
+  'TEMPLATE',
+  'TEXTAREA',
+  'INPUT',
+  'SELECT',
+  'OPTION',
+  'TITLE',
+  'HEAD',
+  'IFRAME',
+  'OBJECT',
+  'EMBED',
+  'CANVAS',
+  'svg',
+  'math',
+  'SVG',
+]);
+
+export function isBlock(node: Node): boolean {
+  return node.nodeType !== 1 || BLOCK_TAGS.has((node as Element).tagName);
+}
+
+/** `node` itself when it is a block element, else the nearest block around it. */
+export function blockAround(node: Node): Node {
+  return node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName) ? node : blockOf(node);
+}
+
+/** The nearest block element holding `node` (or the root it lives in: document, shadow root, fragment). */
+export function blockOf(node: Node): Node {
+  let current: Node = node;
+  for (let parent = current.parentNode; parent; parent = current.parentNode) {
+    current = parent;
+    if (isBlock(current)) return current;
+  }
+  return current;
+}
+
+export type Separator = 'none' | 'space' | 'block';
+
+/**
+ * What separates text node `b` from the text node `a` that precedes it in
+ * document order: nothing (inline markup only), a line break that reads as
+ * a space (`<br>`), or a block boundary.
+ */
+export function separatorBetween(a: Node, b: Node): Separator {
+  const aboveB = new Set<Node>();
+  for (let n = b.parentNode; n; n = n.parentNode) aboveB.add(n);
+  let x: Node = a;
+  while (x.parentNode && !aboveB.has(x.parentNode)) {
+    x = x.parentNode;
+    if (isBlock(x)) return 'block';
+  }
+  const common = x.parentNode;
+  if (!common) return 'block';
+  let y: Node = b;
+  while (y.parentNode && y.parentNode !== common) {
+    y = y.parentNode;
+    if (isBlock(y)) return 'block';
+  }
+  let separator: Separator = 'none';
+  for (let s = x.nextSibling; s && s !== y; s = s.nextSibling) {
+    if (s.nodeType !== 1) continue;
+    if (isBlock(s)) return 'block';
+    if ((s as Element).tagName === 'BR') separator = 'space';
+  }
+  return separator;
+}

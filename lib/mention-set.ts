@@ -1,0 +1,88 @@
+import type { Mention } from './page-scan';
+
+/** Document order of two mentions' starts. */
+export function compareMentions(a: Mention, b: Mention): number {
+  if (a.startNode === b.startNode) return a.startOffset - b.startOffset;
+  const position = a.startNode.compareDocumentPosition(b.startNode);
+  if (position & 4) return -1; // b follows a
+  if (position & 2) return 1; // b precedes a
+  return 0;
+}
+
+/**
+ * The mentions of one document, as scans add them and changes remove them.
+ * Applies the page-level rule the matcher cannot: a bare surname counts only
+ * when the entity's full name appears earlier on the page.
+ */
+export class MentionSet {
+  private all = new Set<Mention>();
+
+  get size(): number {
+    return this.all.size;
+  }
+
+  add(mentions: Iterable<Mention>): void {
+    for (const m of mentions) this.all.add(m);
+  }
+
+  /** Removes the mentions inside `root` (its block or any block below it); returns them. */
+  removeWithin(root: Node): Mention[] {
+    const removed: Mention[] = [];
+    for (const m of this.all) {
+      if (m.block === root || root.contains(m.block) || root.contains(m.startNode)) {
+        this.all.delete(m);
+        removed.push(m);
+      }
+    }
+    return removed;
+  }
+
+  /** Removes mentions whose text left the document or changed under them. */
+  removeStale(): Mention[] {
+    const removed: Mention[] = [];
+    for (const m of this.all) {
+      if (
+        !m.startNode.isConnected ||
+        !m.endNode.isConnected ||
+        m.endOffset > m.endNode.length ||
+        m.startOffset > m.startNode.length
+      ) {
+        this.all.delete(m);
+        removed.push(m);
+      }
+    }
+    return removed;
+  }
+
+  clear(): void {
+    this.all.clear();
+  }
+
+  /** The mentions that count, in no particular order. */
+  visible(): Mention[] {
+    const firstFull = new Map<string, Mention>();
+    const surnames: Mention[] = [];
+    const out: Mention[] = [];
+    for (const m of this.all) {
+      if (m.alias.afterFullName) {
+        surnames.push(m);
+        continue;
+      }
+      out.push(m);
+      const seen = firstFull.get(m.alias.entityId);
+      if (!seen || compareMentions(m, seen) < 0) firstFull.set(m.alias.entityId, m);
+    }
+    for (const m of surnames) {
+      const full = firstFull.get(m.alias.entityId);
+      if (full && compareMentions(full, m) < 0) out.push(m);
+    }
+    return out;
+  }
+}
+
+/** Mentions per entity id. */
+export function countByEntity(mentions: readonly Mention[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const m of mentions) counts[m.alias.entityId] = (counts[m.alias.entityId] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,135 @@
+import { blockOf, SKIPPED_TAGS, separatorBetween } from './dom-blocks';
+import type { AliasSpec, ChunkMatch, Matcher } from './matcher';
+import { isWordUnit } from './text-fold';
+import type { TimeSlicer } from './time-slice';
+
+/** One mention found in the page: where it is and which alias of which entity it matched. */
+export interface Mention {
+  alias: AliasSpec;
+  startNode: Text;
+  startOffset: number;
+  endNode: Text;
+  endOffset: number;
+  /** The block the mention lives in; a change inside it re-scans it. */
+  block: Node;
+}
+
+export interface ScanOptions {
+  /** Yields to the page whenever a slice is spent; without one the scan runs to the end at once. */
+  slicer?: TimeSlicer;
+  /** Elements never scanned, e.g. the extension's own UI host. */
+  isExcluded?: (element: Element) => boolean;
+  /** Text the reader cannot see is not marked; checked only where a mention was found. */
+  isHidden?: (element: Element) => boolean;
+  /** Called with each open shadow root met, so the caller can scan and observe it too. */
+  onShadowRoot?: (root: ShadowRoot) => void;
+  /** Stops the scan early (the site was switched off, the page left). */
+  cancelled?: () => boolean;
+}
+
+export interface ScanResult {
+  mentions: Mention[];
+  /** False when the scan stopped early: cancelled, or the part of the page it was in was removed meanwhile. */
+  complete: boolean;
+}
+
+const CHECK_EVERY = 128;
+
+/** Text that a user may edit or cannot see is never marked. */
+export function defaultIsHidden(element: Element): boolean {
+  const el = element as HTMLElement;
+  if (el.isContentEditable || el.closest('[contenteditable]:not([contenteditable="false"]), [hidden]')) return true;
+  if (typeof el.checkVisibility === 'function') return !el.checkVisibility({ visibilityProperty: true });
+  return el.getClientRects().length === 0;
+}
+
+/**
+ * Walks the text under `root` once, feeding each text node to the matcher
+ * as part of its block. The per-node work for text without a candidate is a
+ * tight loop over its characters; block context is looked up only when a
+ * mention may continue from one node into the next.
+ */
+export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOptions = {}): Promise<ScanResult> {
+  const { slicer, isExcluded, onShadowRoot, cancelled } = options;
+  const isHidden = options.isHidden ?? defaultIsHidden;
+  const doc = root.ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root, 1 | 4); // NodeFilter.SHOW_ELEMENT | SHOW_TEXT
+  const scanner = matcher.scanner<Text>();
+  const mentions: Mention[] = [];
+  let previous: Text | null = null;
+  let visited = 0;
+
+  const keep = (found: ChunkMatch<Text>[]) => {
+    for (const m of found) {
+      const startParent = m.startRef.parentElement;
+      const endParent = m.endRef.parentElement;
+      if (!startParent || !endParent || isHidden(startParent) || (endParent !== startParent && isHidden(endParent)))
+        continue;
+      mentions.push({
+        alias: matcher.aliases[m.alias] as AliasSpec,
+        startNode: m.startRef,
+        startOffset: m.start,
+        endNode: m.endRef,
+        endOffset: m.end,
+        block: blockOf(m.startRef),
+      });
+    }
+  };
+
+  // A root that is itself inside skipped content (a dirty <textarea> child, say) holds nothing to mark.
+  if (root.nodeType === 1 && (SKIPPED_TAGS.has((root as Element).tagName) || isExcluded?.(root as Element))) {
+    return { mentions, complete: true };
+  }
+
+  let node: Node | null = walker.nextNode();
+  while (node) {
+    if (++visited % CHECK_EVERY === 0) {
+      if (cancelled?.()) return { mentions, complete: false };
+      if (slicer?.due()) {
+        keep(scanner.take());
+        await slicer.next();
+        if (cancelled?.()) return { mentions, complete: false };
+        // The page may have removed what we were walking; the caller re-scans.
+        if (!root.isConnected || !walker.currentNode.isConnected) {
+          keep(scanner.end());
+          return { mentions, complete: false };
+        }
+      }
+    }
+    if (node.nodeType === 3) {
+      const text = node as Text;
+      const data = text.data;
+      if (data.length > 0) {
+        if (previous && (scanner.busy || (scanner.endsInWord && isWordUnit(data.charCodeAt(0))))) {
+          const separator = separatorBetween(previous, text);
+          if (separator === 'block') keep(scanner.end());
+          else if (separator === 'space') scanner.space();
+        }
+        scanner.feed(data, text);
+        keep(scanner.take());
+        previous = text;
+      }
+      node = walker.nextNode();
+      continue;
+    }
+    const element = node as Element;
+    if (SKIPPED_TAGS.has(element.tagName) || isExcluded?.(element)) {
+      node = skipSubtree(walker);
+      continue;
+    }
+    const shadow = element.shadowRoot;
+    if (shadow && onShadowRoot) onShadowRoot(shadow);
+    node = walker.nextNode();
+  }
+  keep(scanner.end());
+  return { mentions, complete: true };
+}
+
+/** Moves the walker past the current node's subtree. */
+function skipSubtree(walker: TreeWalker): Node | null {
+  for (;;) {
+    const sibling = walker.nextSibling();
+    if (sibling) return sibling;
+    if (!walker.parentNode()) return null;
+  }
+}
