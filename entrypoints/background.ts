@@ -1,7 +1,7 @@
 import { loadBundledFactBase } from '@/lib/bundled-fact-base';
 import { FactStore } from '@/lib/fact-store';
 import { createHandlers } from '@/lib/message-handlers';
-import { isOwnSender, onMessage, type ProtocolMap } from '@/lib/messages';
+import { type BackgroundMessage, isOwnSender, onMessage, sendMessage } from '@/lib/messages';
 import { badgeText, TabCounts } from '@/lib/tab-counts';
 
 export default defineBackground(() => {
@@ -23,7 +23,7 @@ export default defineBackground(() => {
     },
   });
 
-  for (const type of Object.keys(handlers) as (keyof ProtocolMap)[]) {
+  for (const type of Object.keys(handlers) as BackgroundMessage[]) {
     onMessage(type, ({ data, sender }) => {
       if (!isOwnSender(sender, browser.runtime.id)) throw new Error('Refused: message from outside the extension');
       return handlers[type](data, { tabId: sender.tab?.id, frameId: sender.frameId }) as never;
@@ -37,6 +37,15 @@ export default defineBackground(() => {
     if (change.status !== 'loading' || tabCounts.total(tabId) === 0) return;
     tabCounts.forgetTab(tabId);
     void action.setBadgeText({ tabId, text: '' }).catch(() => {});
+  });
+
+  // Keyboard shortcuts (user-changeable in the browser) act on the active tab's top frame.
+  browser.commands.onCommand.addListener(async (command, tab) => {
+    const direction = command === 'next-mention' ? 'next' : command === 'previous-mention' ? 'previous' : null;
+    if (!direction) return;
+    const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+    if (tabId === undefined) return;
+    await sendMessage('navigateMention', { direction }, { tabId, frameId: 0 }).catch(() => {});
   });
 
   // Seed (or refresh) the cache on install, update and browser start, not on first use.

@@ -108,28 +108,59 @@ export type Separator = 'none' | 'space' | 'block';
 /**
  * What separates text node `b` from the text node `a` that precedes it in
  * document order: nothing (inline markup only), a line break that reads as
- * a space (`<br>`), or a block boundary.
+ * a space (`<br>`), or a block boundary. Every node between the two counts,
+ * however deep: `<b>Craig<br></b>Federighi` holds a line break, and
+ * `Craig <span><div></div></span>Federighi` a block.
  */
 export function separatorBetween(a: Node, b: Node): Separator {
   const aboveB = new Set<Node>();
   for (let n = b.parentNode; n; n = n.parentNode) aboveB.add(n);
+  let separator: Separator = 'none';
   let x: Node = a;
   while (x.parentNode && !aboveB.has(x.parentNode)) {
-    x = x.parentNode;
-    if (isBlock(x)) return 'block';
+    const parent: Node = x.parentNode;
+    if (isBlock(parent)) return 'block';
+    for (let s = x.nextSibling; s; s = s.nextSibling) {
+      const found = separatorIn(s);
+      if (found === 'block') return 'block';
+      if (found === 'space') separator = 'space';
+    }
+    x = parent;
   }
   const common = x.parentNode;
   if (!common) return 'block';
   let y: Node = b;
   while (y.parentNode && y.parentNode !== common) {
-    y = y.parentNode;
-    if (isBlock(y)) return 'block';
+    const parent: Node = y.parentNode;
+    if (isBlock(parent)) return 'block';
+    for (let s = y.previousSibling; s; s = s.previousSibling) {
+      const found = separatorIn(s);
+      if (found === 'block') return 'block';
+      if (found === 'space') separator = 'space';
+    }
+    y = parent;
   }
-  let separator: Separator = 'none';
   for (let s = x.nextSibling; s && s !== y; s = s.nextSibling) {
-    if (s.nodeType !== 1) continue;
-    if (isBlock(s)) return 'block';
-    if ((s as Element).tagName === 'BR') separator = 'space';
+    const found = separatorIn(s);
+    if (found === 'block') return 'block';
+    if (found === 'space') separator = 'space';
+  }
+  return separator;
+}
+
+/** The strongest separator a node between two text nodes stands for: itself or anything inside it. */
+function separatorIn(node: Node): Separator {
+  if (node.nodeType !== 1) return 'none';
+  const element = node as Element;
+  if (BLOCK_TAGS.has(element.tagName)) return 'block';
+  if (element.tagName === 'BR') return 'space';
+  // Skipped content (scripts, styles, fields) renders no line of its own here.
+  if (SKIPPED_TAGS.has(element.tagName)) return 'none';
+  let separator: Separator = 'none';
+  for (let c = element.firstChild; c; c = c.nextSibling) {
+    const found = separatorIn(c);
+    if (found === 'block') return 'block';
+    if (found === 'space') separator = 'space';
   }
   return separator;
 }

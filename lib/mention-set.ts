@@ -1,12 +1,44 @@
 import type { Mention } from './page-scan';
 
-/** Document order of two mentions' starts. */
+/**
+ * Document order of two mentions' starts. A mention in a shadow tree stands
+ * where its host stands: `compareDocumentPosition` alone orders nodes of
+ * different trees arbitrarily (only consistently), which would break the
+ * surname rule on pages built of web components.
+ */
 export function compareMentions(a: Mention, b: Mention): number {
   if (a.startNode === b.startNode) return a.startOffset - b.startOffset;
-  const position = a.startNode.compareDocumentPosition(b.startNode);
+  return compareNodes(a.startNode, b.startNode);
+}
+
+function compareNodes(a: Node, b: Node): number {
+  let position = a.compareDocumentPosition(b);
+  if (position & 1) {
+    // Different trees: compare the nodes, or the hosts around them, that share a tree.
+    const pathA = hostPath(a);
+    const pathB = hostPath(b);
+    search: for (const x of pathA) {
+      const root = x.getRootNode();
+      for (const y of pathB) {
+        if (y.getRootNode() !== root) continue;
+        if (x !== y) position = x.compareDocumentPosition(y);
+        break search;
+      }
+    }
+  }
   if (position & 4) return -1; // b follows a
   if (position & 2) return 1; // b precedes a
   return 0;
+}
+
+/** `node`, then the host of each shadow tree it lies in, innermost first. */
+function hostPath(node: Node): Node[] {
+  const path = [node];
+  for (;;) {
+    const root = (path[path.length - 1] as Node).getRootNode() as Partial<ShadowRoot> & Node;
+    if (root.nodeType !== 11 || !root.host) return path;
+    path.push(root.host);
+  }
 }
 
 /**

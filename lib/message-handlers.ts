@@ -1,6 +1,6 @@
 import { aliasSpecs } from './alias-spec';
 import type { FactStore } from './fact-store';
-import { type ProtocolMap, validateInput } from './messages';
+import { type BackgroundMessage, type ProtocolMap, validateInput } from './messages';
 
 /** Where a message came from, as far as handlers need it. */
 export interface SenderInfo {
@@ -9,7 +9,7 @@ export interface SenderInfo {
 }
 
 type Handlers = {
-  [K in keyof ProtocolMap]: (data: unknown, sender: SenderInfo) => Promise<ReturnType<ProtocolMap[K]>>;
+  [K in BackgroundMessage]: (data: unknown, sender: SenderInfo) => Promise<ReturnType<ProtocolMap[K]>>;
 };
 
 export interface HandlerDeps {

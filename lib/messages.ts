@@ -5,7 +5,11 @@ import type { Fact } from './fact-schema';
 import type { Served, SummaryData } from './fact-store';
 import type { AliasSpec } from './matcher';
 
-/** The one protocol between the background (which answers) and content scripts and pages (which ask). */
+/**
+ * The one protocol of the extension. The background answers the fact-base
+ * messages; the last two go to a tab and are answered by its content script,
+ * which alone knows the page's mentions.
+ */
 export interface ProtocolMap {
   getSummary(): Served<SummaryData>;
   getCard(data: { entityId: string }): Served<EntityCard>;
@@ -15,7 +19,17 @@ export interface ProtocolMap {
   getMatcherSpec(): AliasSpec[];
   /** A frame's content script reports its mentions; the background updates the tab's badge. */
   reportMentions(data: { counts: Record<string, number> }): void;
+
+  // Sent by the background or popup to a tab's top frame, answered by its content script.
+  /** Moves to the next or previous mention and opens its card; answers the mention's entity, if any. */
+  navigateMention(data: { direction: 'next' | 'previous' }): string | null;
+  /** Scrolls to the next mention of an entity and opens its card; answers whether one was found. */
+  revealEntity(data: { entityId: string }): boolean;
 }
+
+/** Messages a tab's content script answers; every other one is the background's. */
+export type TabMessage = 'navigateMention' | 'revealEntity';
+export type BackgroundMessage = Exclude<keyof ProtocolMap, TabMessage>;
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
 
@@ -34,6 +48,8 @@ export const MessageInput = {
       v.check((c) => Object.keys(c).length <= 1000, 'too many entities'),
     ),
   }),
+  navigateMention: v.strictObject({ direction: v.picklist(['next', 'previous']) }),
+  revealEntity: EntityRequest,
 } satisfies Record<keyof ProtocolMap, v.GenericSchema>;
 
 export class InvalidMessageError extends Error {

@@ -97,8 +97,11 @@ export class PageAnnotator {
         this.dirty.add(blockAround(target));
         continue;
       }
-      let inline = record.removedNodes.length > 0;
+      // Adding or removing the extension's own UI host changes no text of the page.
+      const own = (node: Node) => node.nodeType === 1 && isExcluded?.(node as Element) === true;
+      let inline = [...record.removedNodes].some((node) => !own(node));
       for (const added of record.addedNodes) {
+        if (own(added)) continue;
         // A new block holds its own text: scan just it. Inline additions can join text around them.
         if (added.nodeType === 1 && isBlock(added)) this.dirty.add(added);
         else inline = true;

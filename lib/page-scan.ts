@@ -76,10 +76,9 @@ export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOpt
     }
   };
 
-  // A root that is itself inside skipped content (a dirty <textarea> child, say) holds nothing to mark.
-  if (root.nodeType === 1 && (SKIPPED_TAGS.has((root as Element).tagName) || isExcluded?.(root as Element))) {
-    return { mentions, complete: true };
-  }
+  // A root that is itself skipped, or inside skipped or excluded content (a block a script put in a
+  // <noscript>, a part of the extension's own UI), holds nothing to mark.
+  if (insideSkipped(root, isExcluded)) return { mentions, complete: true };
 
   let node: Node | null = walker.nextNode();
   while (node) {
@@ -90,7 +89,8 @@ export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOpt
         await slicer.next();
         if (cancelled?.()) return { mentions, complete: false };
         // The page may have removed what we were walking; the caller re-scans.
-        if (!root.isConnected || !walker.currentNode.isConnected) {
+        // A node moved elsewhere is still connected, but walking on from it would leave the root.
+        if (!root.isConnected || !root.contains(walker.currentNode)) {
           keep(scanner.end());
           return { mentions, complete: false };
         }
@@ -123,6 +123,14 @@ export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOpt
   }
   keep(scanner.end());
   return { mentions, complete: true };
+}
+
+/** Whether `node` is, or lies inside, an element that is never scanned (up to its tree's root). */
+function insideSkipped(node: Node, isExcluded: ((element: Element) => boolean) | undefined): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === 1 && (SKIPPED_TAGS.has((n as Element).tagName) || isExcluded?.(n as Element))) return true;
+  }
+  return false;
 }
 
 /** Moves the walker past the current node's subtree. */

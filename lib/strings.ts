@@ -16,9 +16,29 @@ const en = {
   welcomeTitle: 'Context Lens is installed',
   welcomeBody:
     'Pages that mention Apple Intelligence, Siri, Craig Federighi or Ruoming Pang will show those names highlighted. Click the toolbar icon for a summary of the article behind the facts. Nothing you read leaves your browser.',
+  type_person: 'Person',
+  type_product: 'Product',
+  type_company: 'Company',
+  type_team: 'Team',
+  type_model: 'AI model',
+  type_publication: 'Publication',
+  cardLabel: '{name}: context',
+  mentionOnPage: 'Mentioned on this page as “{text}”',
+  factsHeading: 'In the article',
+  relatedHeading: 'Related',
+  paragraph: 'Paragraph {n}',
+  backgroundFact: 'Background, not a claim of the article',
+  noFacts: 'The article says nothing more about it.',
+  back: 'Back to {name}',
+  close: 'Close',
+  switchLanguage: 'Français',
+  switchLanguageLabel: 'Lire en français',
+  cardError: 'This card could not be loaded.',
 } as const;
 
 export type StringKey = keyof typeof en;
+
+export const STRING_KEYS = Object.keys(en) as StringKey[];
 
 const fr: Record<StringKey, string> = {
   summaryHeading: 'Ce que dit l’article',
@@ -31,6 +51,24 @@ const fr: Record<StringKey, string> = {
   welcomeTitle: 'Context Lens est installé',
   welcomeBody:
     'Sur les pages qui mentionnent Apple Intelligence, Siri, Craig Federighi ou Ruoming Pang, ces noms seront surlignés. Cliquez sur l’icône de la barre d’outils pour un résumé de l’article d’où viennent les faits. Rien de ce que vous lisez ne quitte votre navigateur.',
+  type_person: 'Personne',
+  type_product: 'Produit',
+  type_company: 'Entreprise',
+  type_team: 'Équipe',
+  type_model: 'Modèle d’IA',
+  type_publication: 'Média',
+  cardLabel: '{name} : contexte',
+  mentionOnPage: 'Cité sur cette page sous la forme « {text} »',
+  factsHeading: 'Dans l’article',
+  relatedHeading: 'Liens',
+  paragraph: 'Paragraphe {n}',
+  backgroundFact: 'Contexte général, pas une affirmation de l’article',
+  noFacts: 'L’article n’en dit pas plus.',
+  back: 'Retour à {name}',
+  close: 'Fermer',
+  switchLanguage: 'English',
+  switchLanguageLabel: 'Read in English',
+  cardError: 'Cette fiche n’a pas pu être chargée.',
 };
 
 const catalog: Record<Lang, Record<StringKey, string>> = { en, fr };

@@ -13,6 +13,8 @@ export const highlightName = (category: Category) => `context-lens-${category}`;
 export class Highlighter {
   private readonly highlights = new Map<string, Highlight>();
   private readonly ranges = new Map<Mention, StaticRange>();
+  // Painted above the category highlights.
+  private readonly current = Object.assign(new Highlight(), { priority: 1 });
 
   constructor(private readonly registry: HighlightRegistry = CSS.highlights) {}
 
@@ -46,11 +48,25 @@ export class Highlighter {
     }
   }
 
-  rangeOf(mention: Mention): StaticRange | undefined {
-    return this.ranges.get(mention);
+  /** Our highlight objects, to tell them from the page's own in hit tests. */
+  ownHighlights(): Iterable<Highlight> {
+    return this.highlights.values();
+  }
+
+  /** Marks one mention as the current one (keyboard navigation), or none. */
+  setCurrent(mention: Mention | null): void {
+    const name = 'context-lens-current';
+    this.current.clear();
+    if (mention) {
+      const range = this.ranges.get(mention);
+      if (range) this.current.add(range);
+    }
+    if (this.current.size > 0) this.registry.set(name, this.current);
+    else if (this.registry.get(name) === this.current) this.registry.delete(name);
   }
 
   clear(): void {
+    this.setCurrent(null);
     for (const [name, highlight] of this.highlights) {
       if (this.registry.get(name) === highlight) this.registry.delete(name);
       highlight.clear();

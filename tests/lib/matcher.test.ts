@@ -151,7 +151,9 @@ describe('spaces', () => {
 
   it('matches around leading, trailing and surrounding whitespace', () => {
     expect(find('  \n Siri \n ')).toEqual([['Siri', 'Siri']]);
-    expect(matcher.findAll('\u00A0Siri\u00A0')).toEqual([{ alias: SPECS.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 }]);
+    expect(matcher.findAll('\u00A0Siri\u00A0')).toEqual([
+      { alias: SPECS.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 },
+    ]);
   });
 });
 
@@ -160,12 +162,16 @@ describe('skipped characters', () => {
     expect(find('Si\u00ADri')).toEqual([['Siri', 'Si\u00ADri']]);
     expect(find('Craig Fede\u00ADrighi')).toEqual([['Craig Federighi', 'Craig Fede\u00ADrighi']]);
     expect(find('Fede\u200Brighi')).toEqual([['Federighi', 'Fede\u200Brighi']]);
-    expect(find('Ap\u200Dple\u2060 Intel\uFEFFligence')).toEqual([['Apple Intelligence', 'Ap\u200Dple\u2060 Intel\uFEFFligence']]);
+    expect(find('Ap\u200Dple\u2060 Intel\uFEFFligence')).toEqual([
+      ['Apple Intelligence', 'Ap\u200Dple\u2060 Intel\uFEFFligence'],
+    ]);
     expect(find('Si\u200Cri')).toEqual([['Siri', 'Si\u200Cri']]);
   });
 
   it('leaves skipped characters around a name out of the mention', () => {
-    expect(matcher.findAll('\u00ADSiri\u00AD')).toEqual([{ alias: SPECS.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 }]);
+    expect(matcher.findAll('\u00ADSiri\u00AD')).toEqual([
+      { alias: SPECS.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 },
+    ]);
   });
 
   it('sees through skipped characters for word boundaries', () => {
@@ -177,7 +183,18 @@ describe('skipped characters', () => {
 
 describe('word boundaries', () => {
   it('never matches inside a word', () => {
-    for (const text of ['Siriusly', 'Applet', 'pineapple', 'Pangolin', 'XSiri', 'Siris', 'iPhones', 'Appleton', 'Metaverse', 'megaGoogle']) {
+    for (const text of [
+      'Siriusly',
+      'Applet',
+      'pineapple',
+      'Pangolin',
+      'XSiri',
+      'Siris',
+      'iPhones',
+      'Appleton',
+      'Metaverse',
+      'megaGoogle',
+    ]) {
       expect(names(text), text).toEqual([]);
     }
   });
@@ -189,7 +206,25 @@ describe('word boundaries', () => {
   });
 
   it('matches next to punctuation, symbols and emoji', () => {
-    for (const text of ['(Siri)', '«Siri»', '« Siri »', '«\u00A0Siri\u00A0»', '"Siri"', '“Siri”', 'Siri.', 'Siri,', '-Siri-', '_Siri_', '/Siri/', '#Siri', '@Siri', '🍎Siri', 'Siri😀', '[Siri]', '¿Siri?']) {
+    for (const text of [
+      '(Siri)',
+      '«Siri»',
+      '« Siri »',
+      '«\u00A0Siri\u00A0»',
+      '"Siri"',
+      '“Siri”',
+      'Siri.',
+      'Siri,',
+      '-Siri-',
+      '_Siri_',
+      '/Siri/',
+      '#Siri',
+      '@Siri',
+      '🍎Siri',
+      'Siri😀',
+      '[Siri]',
+      '¿Siri?',
+    ]) {
       expect(find(text), text).toEqual([['Siri', 'Siri']]);
     }
   });
@@ -275,7 +310,10 @@ describe('overlaps', () => {
     expect(names('a b c d e', m)).toEqual(['a b']);
     expect(names('x b c d e', m)).toEqual(['b c d e']);
     // Pang Ruoming Pang: the first full name wins, the overlapping second one is dropped.
-    expect(find('Pang Ruoming Pang')).toEqual([['Pang Ruoming', 'Pang Ruoming'], ['Pang', 'Pang']]);
+    expect(find('Pang Ruoming Pang')).toEqual([
+      ['Pang Ruoming', 'Pang Ruoming'],
+      ['Pang', 'Pang'],
+    ]);
   });
 
   it('names a mention by the first alias that fits when aliases share a key', () => {
@@ -353,12 +391,16 @@ describe('scanner over chunks', () => {
 
   it('skips soft hyphens and empty chunks at chunk edges', () => {
     expect(stream(['Si\u00AD', 'ri'])).toEqual([{ alias: alias('Siri'), startRef: 0, start: 0, endRef: 1, end: 2 }]);
-    expect(stream(['Si', '\u00AD', 'ri'])).toEqual([{ alias: alias('Siri'), startRef: 0, start: 0, endRef: 2, end: 2 }]);
+    expect(stream(['Si', '\u00AD', 'ri'])).toEqual([
+      { alias: alias('Siri'), startRef: 0, start: 0, endRef: 2, end: 2 },
+    ]);
     expect(stream(['Craig ', '', 'Federighi', ''])).toEqual([
       { alias: alias('Craig Federighi'), startRef: 0, start: 0, endRef: 2, end: 9 },
     ]);
     expect(stream(['', 'Siri'])).toEqual([{ alias: alias('Siri'), startRef: 1, start: 0, endRef: 1, end: 4 }]);
-    expect(stream(['d’', 'Apple', '’s'])).toEqual([{ alias: alias('Apple'), startRef: 1, start: 0, endRef: 1, end: 5 }]);
+    expect(stream(['d’', 'Apple', '’s'])).toEqual([
+      { alias: alias('Apple'), startRef: 1, start: 0, endRef: 1, end: 5 },
+    ]);
     expect(stream(['Siri', '\u00AD'])).toEqual([{ alias: alias('Siri'), startRef: 0, start: 0, endRef: 0, end: 4 }]);
   });
 
@@ -369,7 +411,16 @@ describe('scanner over chunks', () => {
   });
 
   it('finds several mentions in several chunks, in order', () => {
-    const found = stream(['Selon The Information, ', 'Craig', ' ', 'Federighi', ' et ', 'Ruoming', '\u00A0Pang', ' (Meta).']);
+    const found = stream([
+      'Selon The Information, ',
+      'Craig',
+      ' ',
+      'Federighi',
+      ' et ',
+      'Ruoming',
+      '\u00A0Pang',
+      ' (Meta).',
+    ]);
     expect(found.map((x) => [SPECS[x.alias]?.text, x.startRef, x.start, x.endRef, x.end])).toEqual([
       ['The Information', 0, 6, 0, 21],
       ['Craig Federighi', 1, 0, 3, 9],
@@ -477,7 +528,11 @@ describe('take and end', () => {
     });
     got.push(...scanner.end());
     expect(
-      got.map((g) => ({ alias: g.alias, start: (starts[g.startRef] as number) + g.start, end: (starts[g.endRef] as number) + g.end })),
+      got.map((g) => ({
+        alias: g.alias,
+        start: (starts[g.startRef] as number) + g.start,
+        end: (starts[g.endRef] as number) + g.end,
+      })),
     ).toEqual(whole);
   });
 });

@@ -32,8 +32,8 @@ export interface RefMatch {
   end: number;
 }
 
-const SKIPPED =
-  /^[\u00AD\u200B\u200C\u200D\u2060\uFEFF\u034F\u180E\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F\u3099\u309A]$/;
+const SKIPPED_UNITS = '\u00AD\u200B\u200C\u200D\u2060\uFEFF\u034F\u180E\u3099\u309A';
+const COMBINING_ACCENT = /^[\u0300-\u036F\u1AB0-\u1AFF\u1DC0-\u1DFF\u20D0-\u20FF\uFE20-\uFE2F]$/;
 const SPACE = /^\s$/u;
 const APOSTROPHE = /^['\u2019\u2018\u02BC\u02BB\u2032\uFF07]$/;
 const HYPHEN = /^[\u2010\u2011]$/;
@@ -42,7 +42,7 @@ const SURROGATE = /^[\uD800-\uDFFF]$/;
 const ONLY_MARKS = /^\p{M}+$/u;
 
 export function isSkipped(unit: string): boolean {
-  return SKIPPED.test(unit);
+  return unit.length === 1 && (SKIPPED_UNITS.includes(unit) || COMBINING_ACCENT.test(unit));
 }
 
 export function isWord(unit: string): boolean {

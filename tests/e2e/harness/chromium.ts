@@ -3,7 +3,45 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROME_BUILD, CHROMIUM_PATH } from './paths';
-import { type E2EPage, type ExtensionSession, poll, reloadFromInside } from './session';
+import { CARD_HOST, cardProbeSource, type E2EPage, type ExtensionSession, poll, reloadFromInside } from './session';
+
+interface CdpNode {
+  nodeId: number;
+  nodeName: string;
+  children?: CdpNode[];
+  shadowRoots?: CdpNode[];
+}
+
+function findHost(node: CdpNode): CdpNode | undefined {
+  if (node.nodeName.toLowerCase() === CARD_HOST) return node;
+  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
+    const found = findHost(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** CDP sees closed shadow roots (`pierce`), so the card can be read without any hook in the extension. */
+async function inCard<R>(page: Page, fn: (dialog: HTMLElement) => R): Promise<R | null> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1, pierce: true });
+    const shadow = findHost(root as CdpNode)?.shadowRoots?.[0];
+    if (!shadow) return null;
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: shadow.nodeId, selector: '[role="dialog"]' });
+    if (!nodeId) return null;
+    const { object } = await cdp.send('DOM.resolveNode', { nodeId });
+    const { result } = await cdp.send('Runtime.callFunctionOn', {
+      objectId: object.objectId,
+      functionDeclaration: `function () { return (${cardProbeSource(fn as never)})(this); }`,
+      returnByValue: true,
+      awaitPromise: true,
+    });
+    return JSON.parse(result.value as string) as R | null;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
 
 /** Flags for a root user on a closed network (see DESIGN.md §2). */
 const FLAGS = [
@@ -29,6 +67,9 @@ function wrap(page: Page): E2EPage {
     reload() {
       return reloadFromInside(this);
     },
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key),
+    inCard: (fn) => inCard(page, fn),
     screenshot: async (path) => {
       await page.screenshot({ path });
     },

@@ -1,6 +1,46 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_BUILD, FIREFOX_PATH } from './paths';
-import { type E2EPage, type ExtensionSession, poll, reloadFromInside } from './session';
+import { CARD_HOST, cardProbeSource, type E2EPage, type ExtensionSession, poll, reloadFromInside } from './session';
+
+interface BidiSession {
+  send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
+}
+
+/**
+ * WebDriver BiDi serialises closed shadow roots when asked
+ * (`includeShadowTree: 'all'`), so the card can be read without any hook.
+ */
+async function inCard<R>(page: Page, fn: (dialog: HTMLElement) => R): Promise<R | null> {
+  // Puppeteer exposes no public BiDi command API; its frame holds the browsing context and session.
+  const context = (page.mainFrame() as unknown as { browsingContext: { id: string; userContext: { browser: { session: BidiSession } } } }).browsingContext;
+  const session = context.userContext.browser.session;
+  const target = { context: context.id };
+  const host = await session.send('script.evaluate', {
+    expression: `document.querySelector(${JSON.stringify(CARD_HOST)})`,
+    awaitPromise: false,
+    target,
+    serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },
+    resultOwnership: 'none',
+  });
+  const shadow = (host.result.result as { value?: { shadowRoot?: { sharedId: string } } }).value?.shadowRoot;
+  if (!shadow) return null;
+  const located = await session.send('browsingContext.locateNodes', {
+    context: context.id,
+    locator: { type: 'css', value: '[role="dialog"]' },
+    startNodes: [{ sharedId: shadow.sharedId }],
+  });
+  const dialog = (located.result.nodes as { sharedId: string }[])[0];
+  if (!dialog) return null;
+  const called = await session.send('script.callFunction', {
+    functionDeclaration: cardProbeSource(fn as never),
+    awaitPromise: true,
+    target,
+    arguments: [{ sharedId: dialog.sharedId }],
+    resultOwnership: 'none',
+  });
+  const value = (called.result.result as { value?: string }).value;
+  return value === undefined ? null : (JSON.parse(value) as R | null);
+}
 
 function wrap(page: Page): E2EPage {
   return {
@@ -14,6 +54,9 @@ function wrap(page: Page): E2EPage {
     reload() {
       return reloadFromInside(this);
     },
+    mouseMove: (x, y) => page.mouse.move(x, y),
+    press: (key) => page.keyboard.press(key as never),
+    inCard: (fn) => inCard(page, fn),
     screenshot: async (path) => {
       await page.screenshot({ path: path as `${string}.png` });
     },

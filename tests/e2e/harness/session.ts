@@ -4,6 +4,14 @@ export interface E2EPage {
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
   /** Resolves once `fn` (sync or async) returns a truthy value in the page; rejects after `timeoutMs`. */
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
+  mouseMove(x: number, y: number): Promise<void>;
+  press(key: string): Promise<void>;
+  /**
+   * Runs `fn` on the card's dialog element, inside the extension's closed
+   * shadow root, which page scripts cannot reach: through CDP in Chromium,
+   * WebDriver BiDi in Firefox. Resolves null when no card is shown.
+   */
+  inCard<R>(fn: (dialog: HTMLElement) => R): Promise<R | null>;
   /** Reloads from inside the page and resolves once the new document has loaded. */
   reload(): Promise<void>;
   screenshot(path: string): Promise<void>;
@@ -27,6 +35,13 @@ export interface ExtensionSession {
   /** Opens one of the extension's own pages, e.g. `/popup.html`. */
   openExtensionPage(path: string): Promise<E2EPage>;
   close(): Promise<void>;
+}
+
+export const CARD_HOST = 'context-lens-card';
+
+/** Wraps a card probe so its result crosses any protocol as JSON (null when no card is shown, or for no result). */
+export function cardProbeSource(fn: (dialog: HTMLElement) => unknown): string {
+  return `(el) => JSON.stringify(el && !el.closest('[hidden]') ? ((${fn.toString()})(el) ?? null) : null)`;
 }
 
 export async function poll<T>(read: () => Promise<T>, ok: (value: T) => boolean, timeoutMs = 10_000): Promise<T> {
