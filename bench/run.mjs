@@ -27,7 +27,7 @@ const SUBJECT_HIGHLIGHT = 'context-lens-subject';
 const QUICK = process.argv.includes('--quick');
 // `--only=1,3` runs just those sections (for working on the bench itself).
 const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',').map(Number) ?? null;
-const runs = (section) => !ONLY || ONLY.includes(section);
+const wanted = (section) => !ONLY || ONLY.includes(section);
 const SEED = Number(process.env.BENCH_SEED ?? 20251126);
 
 /** Flags for a root user on a closed network (DESIGN.md §2, tests/e2e/harness/chromium.ts). */
@@ -864,8 +864,6 @@ async function main() {
     synthetic.set(file, page.html);
     syntheticSpecs.push({ ...s, kind: 'synthetic', file, written: page.mentions, htmlBytes: page.html.length });
   }
-  const health = syntheticPage(CONFIG.healthPage.includes('10 MB') ? 10 * MB : 1 * MB, SEED ^ 77);
-  synthetic.set('health.html', health.html);
   const server = await startServer(synthetic);
   const corpusFiles = CONFIG.corpus ?? readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort();
   const corpusSpecs = corpusFiles.map((f) => ({
@@ -877,10 +875,18 @@ async function main() {
   }));
   for (const s of syntheticSpecs) s.url = `${server.origin}/synth/${s.file}`;
 
-  const closers = [server.close];
+  const open = [];
+  const track = (handle) => {
+    open.push(handle);
+    return handle;
+  };
+  const release = async (handle) => {
+    open.splice(open.indexOf(handle), 1);
+    await handle.close();
+  };
   try {
-    const plain = await launchPlain();
-    closers.unshift(plain.close);
+    track(server);
+    const plain = track(await launchPlain());
     const version = plain.browser.version();
     const cpu = os.cpus();
     results.machine = {
@@ -898,55 +904,74 @@ async function main() {
     console.log(`Build:    ${CHROME_BUILD} (${results.build.built ? 'rebuilt now' : 'up to date'})`);
     console.log(`Seed:     ${SEED} (synthetic pages, run order)`);
 
-    // 1
-    const section1 = await annotationCost(plain, scripts, [...syntheticSpecs, ...corpusSpecs], rand);
-    results.annotationCost = section1;
-    printAnnotationCost(section1);
-
-    // 2
-    const oneMB = syntheticSpecs.find((s) => s.chars === 1 * MB);
-    results.aliasScaling = await aliasScaling(plain, scripts, oneMB.url, rand);
-    printAliasScaling(results.aliasScaling);
-    await plain.close();
-    closers.shift();
-
-    // 3 and 4 use the built extension.
-    const withExt = await launchPersistent(true);
-    closers.unshift(withExt.close);
-    const withoutExt = await launchPersistent(false);
-    closers.unshift(withoutExt.close);
-    // Warm up both: the extension seeds its IndexedDB cache on install.
-    for (const s of [withExt, withoutExt]) {
-      const p = await s.context.newPage();
-      await p.goto(corpusSpecs[0].url, { waitUntil: 'load' });
-      await sleep(1500);
-      await p.close();
+    const allPages = [...syntheticSpecs, ...corpusSpecs];
+    if (wanted(1)) {
+      results.annotationCost = await annotationCost(plain, scripts, allPages, rand);
+      printAnnotationCost(results.annotationCost);
     }
-    const healthUrl = `${server.origin}/synth/health.html`;
-    results.health = await mainThreadHealth(withExt, withoutExt, healthUrl);
-    printHealth(results.health, CONFIG.healthPage.replace('synthetic ', 'synthetic '));
+    if (wanted(2)) {
+      const oneMB = syntheticSpecs.find((s) => s.chars === 1 * MB);
+      results.aliasScaling = await aliasScaling(plain, scripts, oneMB.url, rand);
+      printAliasScaling(results.aliasScaling);
+    }
+    // Which corpus pages have no mention (section 4): from section 1, or counted now.
+    let noMentions = [];
+    if (wanted(4)) {
+      const counted =
+        results.annotationCost ??
+        (await annotationCost(
+          plain,
+          scripts,
+          corpusSpecs.map((p) => ({ ...p, loads: 1, markLoads: 0 })),
+          rand,
+        ));
+      noMentions = counted.filter((r) => r.kind === 'corpus' && r.oursCount === 0);
+    }
+    await release(plain);
 
-    const noMentions = section1.filter((r) => r.kind === 'corpus' && r.oursCount === 0);
-    results.overhead = await extensionOverhead(withExt, withoutExt, noMentions.map((r) => ({ name: r.page, url: r.url })));
-    if (results.overhead.length) printOverhead(results.overhead);
-    else console.log('\n## 4. Extension overhead\n\nno corpus page in this run is without mentions.');
+    if (wanted(3) || wanted(4)) {
+      // 3 and 4 load the built extension, and compare with the same browser without it.
+      const withExt = track(await launchPersistent(true));
+      const withoutExt = track(await launchPersistent(false));
+      // Warm up both: the extension seeds its IndexedDB cache on install.
+      for (const s of [withExt, withoutExt]) {
+        const p = await s.context.newPage();
+        await p.goto(corpusSpecs[0].url, { waitUntil: 'load' });
+        await sleep(1500);
+        await p.close();
+      }
+      if (wanted(3)) {
+        const healthPage = syntheticSpecs.find((s) => s.name === CONFIG.healthPage);
+        results.health = await mainThreadHealth(withExt, withoutExt, healthPage.url);
+        printHealth(results.health, CONFIG.healthPage);
+      }
+      if (wanted(4)) {
+        const pages = noMentions.map((r) => ({ name: r.page, url: r.url }));
+        results.overhead = await extensionOverhead(withExt, withoutExt, pages);
+        if (results.overhead.length) printOverhead(results.overhead);
+        else console.log('\n## 4. Extension overhead\n\nNo corpus page of this run is without mentions.');
+      }
+      await release(withoutExt);
+      await release(withExt);
+    }
 
-    // 5
-    results.cardLatency = await cardLatency({
-      quick: QUICK,
-      origin: server.origin,
-      pages: [...syntheticSpecs, ...corpusSpecs].map((p) => ({ name: p.name, url: p.url })),
-      launchWithExtension: () => launchPersistent(true),
-      launchWithoutExtension: () => launchPersistent(false),
-      stats,
-      sleep,
-    });
-
-    // 6
-    results.sizes = sizes();
-    printSizes(results.sizes);
+    if (wanted(5)) {
+      results.cardLatency = await cardLatency({
+        quick: QUICK,
+        origin: server.origin,
+        pages: allPages.map((p) => ({ name: p.name, url: p.url })),
+        launchWithExtension: () => launchPersistent(true),
+        launchWithoutExtension: () => launchPersistent(false),
+        stats,
+        sleep,
+      });
+    }
+    if (wanted(6)) {
+      results.sizes = sizes();
+      printSizes(results.sizes);
+    }
   } finally {
-    for (const close of closers) await close().catch(() => {});
+    for (const handle of open.reverse()) await handle.close().catch(() => {});
   }
 
   results.seconds = (Date.now() - t0) / 1000;

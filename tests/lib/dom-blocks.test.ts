@@ -35,13 +35,46 @@ beforeEach(() => {
 
 describe('isBlock', () => {
   it('is true for block-level tags', () => {
-    for (const tag of ['p', 'div', 'li', 'ul', 'ol', 'td', 'th', 'tr', 'table', 'h1', 'h2', 'h6', 'section', 'article', 'blockquote', 'pre', 'body']) {
+    for (const tag of [
+      'p',
+      'div',
+      'li',
+      'ul',
+      'ol',
+      'td',
+      'th',
+      'tr',
+      'table',
+      'h1',
+      'h2',
+      'h6',
+      'section',
+      'article',
+      'blockquote',
+      'pre',
+      'body',
+    ]) {
       expect(isBlock(document.createElement(tag)), tag).toBe(true);
     }
   });
 
   it('is false for inline tags', () => {
-    for (const tag of ['b', 'i', 'span', 'a', 'em', 'strong', 'code', 'br', 'wbr', 'small', 'sup', 'abbr', 'mark', 'u']) {
+    for (const tag of [
+      'b',
+      'i',
+      'span',
+      'a',
+      'em',
+      'strong',
+      'code',
+      'br',
+      'wbr',
+      'small',
+      'sup',
+      'abbr',
+      'mark',
+      'u',
+    ]) {
       expect(isBlock(document.createElement(tag)), tag).toBe(false);
     }
   });
@@ -157,7 +190,9 @@ describe('separatorBetween', () => {
     expect(sep('<ul><li>Craig</li><li>Federighi</li></ul>', 'Craig', 'Federighi')).toBe('block');
     expect(sep('<ul><li><b>Craig</b></li><li><i>Federighi</i></li></ul>', 'Craig', 'Federighi')).toBe('block');
     expect(sep('<table><tr><td>Craig</td><td>Federighi</td></tr></table>', 'Craig', 'Federighi')).toBe('block');
-    expect(sep('<table><tr><td>Craig</td></tr><tr><td>Federighi</td></tr></table>', 'Craig', 'Federighi')).toBe('block');
+    expect(sep('<table><tr><td>Craig</td></tr><tr><td>Federighi</td></tr></table>', 'Craig', 'Federighi')).toBe(
+      'block',
+    );
   });
 
   it('is none inside one list item or one cell', () => {

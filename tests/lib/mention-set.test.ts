@@ -125,7 +125,9 @@ describe('removeStale', () => {
 
 describe('visible: the surname rule', () => {
   it('drops a bare surname before the full name and keeps it after', async () => {
-    const mentions = await scan('<p>Pang a quitté Apple.</p><p>Ruoming Pang dirigeait l’équipe.</p><p>Pang est parti chez Meta.</p>');
+    const mentions = await scan(
+      '<p>Pang a quitté Apple.</p><p>Ruoming Pang dirigeait l’équipe.</p><p>Pang est parti chez Meta.</p>',
+    );
     expect(aliases(mentions)).toEqual(['Pang', 'Ruoming Pang', 'Pang']);
     const visible = setOf(mentions).visible();
     expect(aliases(visible)).toEqual(['Ruoming Pang', 'Pang']);
@@ -172,7 +174,10 @@ describe('visible: the surname rule', () => {
 
 describe('countByEntity', () => {
   it('counts mentions per entity id', async () => {
-    const mentions = await scan('<p>Apple et Siri, Apple Intelligence. Siri, Craig Federighi, Federighi. Google, OpenAI.</p>', everything);
+    const mentions = await scan(
+      '<p>Apple et Siri, Apple Intelligence. Siri, Craig Federighi, Federighi. Google, OpenAI.</p>',
+      everything,
+    );
     const counts = countByEntity(new MentionSet().visible());
     expect(counts).toEqual({});
     expect(countByEntity(setOf(mentions).visible())).toEqual({
@@ -216,7 +221,9 @@ describe('compareMentions', () => {
   });
 
   it('sorts scanned mentions back into document order', async () => {
-    const mentions = await scan('<p>Siri <b>Craig Federighi</b></p><ul><li>Apple Intelligence</li><li>Ruoming Pang, Siri</li></ul>');
+    const mentions = await scan(
+      '<p>Siri <b>Craig Federighi</b></p><ul><li>Apple Intelligence</li><li>Ruoming Pang, Siri</li></ul>',
+    );
     const order = aliases(mentions);
     expect(aliases([...mentions].reverse())).toEqual(order);
     expect(order).toEqual(['Siri', 'Craig Federighi', 'Apple Intelligence', 'Ruoming Pang', 'Siri']);
@@ -238,11 +245,17 @@ describe('document order across shadow trees', () => {
   it('orders a mention in a shadow tree where its host stands', async () => {
     const mentions = await page();
     const shuffled = [mentions[2], mentions[0], mentions[1]] as Mention[];
-    expect(shuffled.sort(compareMentions).map((m) => m.startNode.data)).toEqual(['Pang avant', 'Ruoming Pang', 'Pang après']);
+    expect(shuffled.sort(compareMentions).map((m) => m.startNode.data)).toEqual([
+      'Pang avant',
+      'Ruoming Pang',
+      'Pang après',
+    ]);
   });
 
   it('applies the surname rule across shadow trees in that order', async () => {
-    const visible = setOf(await page()).visible().sort(compareMentions);
+    const visible = setOf(await page())
+      .visible()
+      .sort(compareMentions);
     expect(visible.map((m) => m.startNode.data)).toEqual(['Ruoming Pang', 'Pang après']);
   });
 });

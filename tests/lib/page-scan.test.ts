@@ -156,7 +156,8 @@ describe('block boundaries', () => {
   });
 
   it('gives each mention the block it starts in', async () => {
-    document.body.innerHTML = '<div id="d"><p id="p">Siri</p><span>Siri</span></div><ul><li id="li"><b>Siri</b></li></ul>';
+    document.body.innerHTML =
+      '<div id="d"><p id="p">Siri</p><span>Siri</span></div><ul><li id="li"><b>Siri</b></li></ul>';
     const { mentions } = await scanBody();
     expect(mentions.map((m) => (m.block as Element).id)).toEqual(['p', 'd', 'li']);
   });
@@ -203,7 +204,8 @@ describe('content that is never scanned', () => {
   });
 
   it('scans nothing when the root itself is skipped or lies inside skipped content', async () => {
-    document.body.innerHTML = '<noscript><p id="in-noscript">Siri</p></noscript><select id="s"><option id="o">Siri</option></select>';
+    document.body.innerHTML =
+      '<noscript><p id="in-noscript">Siri</p></noscript><select id="s"><option id="o">Siri</option></select>';
     for (const id of ['in-noscript', 's', 'o']) {
       const root = document.getElementById(id) as Element;
       const { mentions } = await scanSubtree(root, subjects, visible);
@@ -280,7 +282,8 @@ describe('open shadow roots', () => {
 
 describe('text the reader cannot see or may edit', () => {
   it('happy-dom supports isContentEditable', () => {
-    document.body.innerHTML = '<div id="e" contenteditable="true"><p id="in">x</p></div><div id="f" contenteditable="false"><p id="nf">x</p></div>';
+    document.body.innerHTML =
+      '<div id="e" contenteditable="true"><p id="in">x</p></div><div id="f" contenteditable="false"><p id="nf">x</p></div>';
     expect((document.getElementById('e') as HTMLElement).isContentEditable).toBe(true);
     expect((document.getElementById('in') as HTMLElement).isContentEditable).toBe(true);
     expect((document.getElementById('nf') as HTMLElement).isContentEditable).toBe(false);
@@ -353,7 +356,9 @@ function bigBody(count: number): void {
 /** A mention as plain data: text node indexes, offsets and alias. */
 function fingerprint(mentions: readonly Mention[]): string[] {
   const index = new Map(texts().map((t, i) => [t, i]));
-  return mentions.map((m) => `${index.get(m.startNode)}:${m.startOffset}-${index.get(m.endNode)}:${m.endOffset}=${m.alias.text}`);
+  return mentions.map(
+    (m) => `${index.get(m.startNode)}:${m.startOffset}-${index.get(m.endNode)}:${m.endOffset}=${m.alias.text}`,
+  );
 }
 
 describe('cancelling and time slicing', () => {
