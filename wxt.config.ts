@@ -11,6 +11,8 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
+    // storage: settings and session counts. activeTab: the popup may read the URL of the tab it was opened on.
+    permissions: ['storage', 'activeTab'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },
@@ -19,6 +21,10 @@ export default defineConfig({
       'previous-mention': {
         suggested_key: { default: 'Alt+Shift+Comma' },
         description: '__MSG_commandPreviousMention__',
+      },
+      'toggle-site': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: '__MSG_commandToggleSite__',
       },
     },
     ...(browser === 'firefox'

@@ -7,7 +7,16 @@
 // 1 when it crashed.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:http';
 import os from 'node:os';
 import { basename, join, resolve } from 'node:path';
@@ -26,7 +35,12 @@ const SUBJECT_HIGHLIGHT = 'context-lens-subject';
 
 const QUICK = process.argv.includes('--quick');
 // `--only=1,3` runs just those sections (for working on the bench itself).
-const ONLY = process.argv.find((a) => a.startsWith('--only='))?.slice(7).split(',').map(Number) ?? null;
+const ONLY =
+  process.argv
+    .find((a) => a.startsWith('--only='))
+    ?.slice(7)
+    .split(',')
+    .map(Number) ?? null;
 const wanted = (section) => !ONLY || ONLY.includes(section);
 const SEED = Number(process.env.BENCH_SEED ?? 20251126);
 
@@ -138,7 +152,11 @@ function table(title, headers, rows, notes = []) {
   const widths = headers.map((_, i) => Math.max(...all.map((r) => [...(r[i] ?? '')].length)));
   const pad = (s, w, left) => (left ? s + ' '.repeat(w - [...s].length) : ' '.repeat(w - [...s].length) + s);
   const line = (r) => `| ${r.map((c, i) => pad(c ?? '', widths[i], i === 0)).join(' | ')} |`;
-  const out = [`\n## ${title}\n`, line(all[0]), `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`];
+  const out = [
+    `\n## ${title}\n`,
+    line(all[0]),
+    `|${widths.map((w, i) => (i === 0 ? `:${'-'.repeat(w + 1)}` : `${'-'.repeat(w + 1)}:`)).join('|')}|`,
+  ];
   for (const r of all.slice(1)) out.push(line(r));
   for (const n of notes) out.push(n);
   console.log(out.join('\n'));
@@ -543,7 +561,18 @@ function printAliasScaling(rows) {
         : cell(r.mark);
   table(
     `2. Alias scaling on the synthetic 1 MB page (ms, median [min–max]; ours ${CONFIG.aliasLoads} loads)`,
-    ['aliases', 'ours wall', 'ours busy', 'compile', 'max slice', 'vs 10 aliases', 'mark.js', 'mark.js/ours', 'found ours', 'found mark.js'],
+    [
+      'aliases',
+      'ours wall',
+      'ours busy',
+      'compile',
+      'max slice',
+      'vs 10 aliases',
+      'mark.js',
+      'mark.js/ours',
+      'found ours',
+      'found mark.js',
+    ],
     rows.map((r) => [
       r.aliases.toLocaleString('en-US'),
       cell(r.ours),
@@ -658,10 +687,7 @@ async function healthRun(session, url, expectHighlights) {
     loafWithExtensionScript: extFrames.length,
     loafExtensionScriptMax: extFrames.reduce(
       (m, f) =>
-        Math.max(
-          m,
-          ...f.scripts.filter((s) => (s.url ?? '').startsWith('chrome-extension://')).map((s) => s.duration),
-        ),
+        Math.max(m, ...f.scripts.filter((s) => (s.url ?? '').startsWith('chrome-extension://')).map((s) => s.duration)),
       0,
     ),
     loaf,
@@ -752,7 +778,14 @@ async function extensionOverhead(withExt, withoutExt, pages) {
     }
     const sw = stats(w);
     const swo = stats(wo);
-    rows.push({ page: p.name, without: swo, with: sw, added: sw.median - swo.median, samplesWith: w, samplesWithout: wo });
+    rows.push({
+      page: p.name,
+      without: swo,
+      with: sw,
+      added: sw.median - swo.median,
+      samplesWith: w,
+      samplesWithout: wo,
+    });
   }
   return rows;
 }
@@ -865,7 +898,11 @@ async function main() {
     syntheticSpecs.push({ ...s, kind: 'synthetic', file, written: page.mentions, htmlBytes: page.html.length });
   }
   const server = await startServer(synthetic);
-  const corpusFiles = CONFIG.corpus ?? readdirSync(CORPUS).filter((f) => f.endsWith('.html')).sort();
+  const corpusFiles =
+    CONFIG.corpus ??
+    readdirSync(CORPUS)
+      .filter((f) => f.endsWith('.html'))
+      .sort();
   const corpusSpecs = corpusFiles.map((f) => ({
     name: f.replace('.html', ''),
     kind: 'corpus',

@@ -66,7 +66,8 @@ const NEAR_MISSES = [
 ];
 
 /** First names: also the first words of the generated aliases (see `generatedAliases`). */
-export const FIRST = `James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan
+export const FIRST =
+  `James Mary Robert Patricia John Jennifer Michael Linda David Elizabeth William Barbara Richard Susan
 Joseph Jessica Thomas Sarah Charles Karen Christopher Lisa Daniel Nancy Matthew Betty Anthony Margaret Mark Sandra Donald
 Ashley Steven Kimberly Paul Emily Andrew Donna Joshua Michelle Kenneth Carol Kevin Amanda Brian Dorothy George Melissa
 Timothy Deborah Ronald Stephanie Edward Rebecca Jason Sharon Jeffrey Laura Ryan Cynthia Jacob Kathleen Gary Amy Nicholas
@@ -77,8 +78,8 @@ Peter Lauren Kyle Christina Ethan Joan Walter Evelyn Noah Judith Jeremy Megan Ch
 Terry Jacqueline Gerald Martha Harold Gloria Sean Teresa Austin Ann Carl Sara Arthur Madison Lawrence Frances Dylan
 Kathryn Jesse Janice Jordan Jean Bryan Abigail Billy Alice Joe Judy Bruce Sophia Gabriel Grace Logan Denise Albert
 Amber Willie Doris Alan Marilyn Juan Danielle Wayne Beverly Élodie Zoë Jürgen Søren Anaïs François Chloé Hélène`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 const LAST = `Smith Johnson Williams Brown Jones Garcia Miller Davis Rodriguez Martinez Hernandez Lopez Gonzalez Wilson
 Anderson Thomas Taylor Moore Jackson Martin Lee Perez Thompson White Harris Sanchez Clark Ramirez Lewis Robinson Walker
@@ -96,10 +97,11 @@ Dubois Lefèvre Høgh Weiß Nuñez Çelik`
   .filter(Boolean);
 
 // Surnames that no generated alias uses: "Maria Okonkwo" in the text runs the trie deep on "Maria " and then dies.
-const OTHER_LAST = `Okonkwo Abernathy Quist Valdivia Ferraro Lindqvist Takahashi Novak Kowalski Papadopoulos Haddad Ivanova
+const OTHER_LAST =
+  `Okonkwo Abernathy Quist Valdivia Ferraro Lindqvist Takahashi Novak Kowalski Papadopoulos Haddad Ivanova
 Horvath Nakamura Brennan Oyelaran Sorensen Esposito Petrov Yilmaz`
-  .split(/\s+/)
-  .filter(Boolean);
+    .split(/\s+/)
+    .filter(Boolean);
 
 /** `count` distinct, deterministic "First Last" names, none of them in the default aliases. */
 export function generatedAliases(count, seed = 7) {

@@ -35,7 +35,7 @@ export function EntityCard(props: EntityCardProps) {
       class="card"
       role="dialog"
       lang={lang}
-      aria-label={name ? t('cardLabel', { name }) : t('loading')}
+      aria-label={name ? t('cardLabel', { name }) : error ? t('cardError') : t('loading')}
       aria-describedby={mentionText ? 'cl-mention' : undefined}
       aria-busy={card === null && !error}
       tabIndex={-1}

@@ -2,25 +2,34 @@ import { loadBundledFactBase } from '@/lib/bundled-fact-base';
 import { FactStore } from '@/lib/fact-store';
 import { createHandlers } from '@/lib/message-handlers';
 import { type BackgroundMessage, isOwnSender, onMessage, sendMessage } from '@/lib/messages';
-import { badgeText, TabCounts } from '@/lib/tab-counts';
+import { readSetting, SETTINGS, saveSetting } from '@/lib/settings';
+import { setSiteEnabled } from '@/lib/site-rules';
+import { badgeText, TabCounts, type TabCountsData } from '@/lib/tab-counts';
 
 export default defineBackground(() => {
   const { base, hash } = loadBundledFactBase();
   const store = new FactStore(base, hash);
-  const tabCounts = new TabCounts();
   // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
   const action = browser.action ?? browser.browserAction;
+
+  // Counts survive the service worker being stopped: kept in session storage (memory, never on disk).
+  const countsItem = storage.defineItem<TabCountsData>('session:tabCounts', { fallback: {} });
+  const tabCounts = countsItem.getValue().then(
+    (data) => new TabCounts(data),
+    () => new TabCounts(),
+  );
+  const saveCounts = async () => countsItem.setValue((await tabCounts).toJSON()).catch(() => {});
 
   const handlers = createHandlers({
     store,
     onMentions(tabId, frameId, counts) {
-      const total = tabCounts.set(
-        tabId,
-        frameId,
-        Object.values(counts).reduce((a, b) => a + b, 0),
-      );
-      void action.setBadgeText({ tabId, text: badgeText(total) }).catch(() => {});
+      void tabCounts.then((tc) => {
+        const total = tc.set(tabId, frameId, counts);
+        void action.setBadgeText({ tabId, text: badgeText(total) }).catch(() => {});
+        void saveCounts();
+      });
     },
+    tabMentions: async (tabId) => (await tabCounts).byEntity(tabId),
   });
 
   for (const type of Object.keys(handlers) as BackgroundMessage[]) {
@@ -31,21 +40,37 @@ export default defineBackground(() => {
   }
 
   void action.setBadgeBackgroundColor({ color: '#6d28d9' });
-  browser.tabs.onRemoved.addListener((tabId) => tabCounts.forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void tabCounts.then((tc) => {
+      tc.forgetTab(tabId);
+      void saveCounts();
+    });
+  });
   // A new document in the tab starts from zero; its content scripts report again.
   browser.tabs.onUpdated.addListener((tabId, change) => {
-    if (change.status !== 'loading' || tabCounts.total(tabId) === 0) return;
-    tabCounts.forgetTab(tabId);
-    void action.setBadgeText({ tabId, text: '' }).catch(() => {});
+    if (change.status !== 'loading') return;
+    void tabCounts.then((tc) => {
+      if (tc.total(tabId) === 0) return;
+      tc.forgetTab(tabId);
+      void action.setBadgeText({ tabId, text: '' }).catch(() => {});
+      void saveCounts();
+    });
   });
 
   // Keyboard shortcuts (user-changeable in the browser) act on the active tab's top frame.
   browser.commands.onCommand.addListener(async (command, tab) => {
-    const direction = command === 'next-mention' ? 'next' : command === 'previous-mention' ? 'previous' : null;
-    if (!direction) return;
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;
-    await sendMessage('navigateMention', { direction }, { tabId, frameId: 0 }).catch(() => {});
+    const target = { tabId, frameId: 0 };
+    if (command === 'next-mention' || command === 'previous-mention') {
+      const direction = command === 'next-mention' ? 'next' : 'previous';
+      await sendMessage('navigateMention', { direction }, target).catch(() => {});
+    } else if (command === 'toggle-site') {
+      const page = await sendMessage('getPageInfo', undefined, target).catch(() => null);
+      if (!page?.site) return;
+      const rules = await readSetting(SETTINGS.siteRules, 'siteRules');
+      await saveSetting('siteRules', setSiteEnabled(rules, page.site, !page.enabled));
+    }
   });
 
   // Seed (or refresh) the cache on install, update and browser start, not on first use.

@@ -84,6 +84,17 @@ export const SKIPPED_TAGS = new Set([
   'SVG',
 ]);
 
+/**
+ * Whether `node` is, or lies inside, an element that is never scanned: a
+ * skipped tag or one `isExcluded` names (up to the root of its tree).
+ */
+export function isInsideSkipped(node: Node, isExcluded?: (element: Element) => boolean): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (n.nodeType === 1 && (SKIPPED_TAGS.has((n as Element).tagName) || isExcluded?.(n as Element))) return true;
+  }
+  return false;
+}
+
 export function isBlock(node: Node): boolean {
   return node.nodeType !== 1 || BLOCK_TAGS.has((node as Element).tagName);
 }

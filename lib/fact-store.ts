@@ -221,6 +221,31 @@ export class FactStore {
     );
   }
 
+  /** Size of the base being served. */
+  info(): Promise<Served<{ entities: number; facts: number }>> {
+    return this.serve(
+      async (db) => {
+        const [entities, facts] = await Promise.all([db.count('entities'), db.count('facts')]);
+        return { entities, facts };
+      },
+      () => ({ entities: this.bundled.entities.length, facts: this.bundled.facts.length }),
+    );
+  }
+
+  /** Rewrites the cache from the bundle (the options page's "rebuild"), then reports what is served. */
+  async rebuild(): Promise<Served<{ entities: number; facts: number }>> {
+    const db = await this.connection();
+    if (db) {
+      try {
+        await seedFactDb(db, this.bundled, this.hash, true);
+      } catch (error) {
+        this.log('Rebuilding the cache failed', error);
+        this.forget();
+      }
+    }
+    return this.info();
+  }
+
   entities(): Promise<Served<Entity[]>> {
     return this.serve(
       async (db, meta) => (await this.storedAll(db, meta)).entities,

@@ -69,6 +69,23 @@ export class MentionSet {
     return removed;
   }
 
+  /**
+   * Removes the mentions with a start or end inside one of `roots` (nodes the
+   * page took out of where they were: moved nodes stay connected, so
+   * `removeStale` cannot tell); returns them.
+   */
+  removeUnder(roots: ReadonlySet<Node>): Mention[] {
+    const removed: Mention[] = [];
+    if (roots.size === 0) return removed;
+    for (const m of this.all) {
+      if (isUnder(m.startNode, roots) || (m.endNode !== m.startNode && isUnder(m.endNode, roots))) {
+        this.all.delete(m);
+        removed.push(m);
+      }
+    }
+    return removed;
+  }
+
   /** Removes mentions whose text left the document or changed under them. */
   removeStale(): Mention[] {
     const removed: Mention[] = [];
@@ -117,4 +134,13 @@ export function countByEntity(mentions: readonly Mention[]): Record<string, numb
   const counts: Record<string, number> = {};
   for (const m of mentions) counts[m.alias.entityId] = (counts[m.alias.entityId] ?? 0) + 1;
   return counts;
+}
+
+/** Whether `node` or one of its ancestors (through shadow hosts) is in `roots`. */
+function isUnder(node: Node, roots: ReadonlySet<Node>): boolean {
+  for (let n: Node | null = node; n; ) {
+    if (roots.has(n)) return true;
+    n = n.parentNode ?? (n as Partial<ShadowRoot>).host ?? null;
+  }
+  return false;
 }

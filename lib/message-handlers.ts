@@ -16,10 +16,12 @@ export interface HandlerDeps {
   store: FactStore;
   /** A frame reported its mention counts. */
   onMentions(tabId: number, frameId: number, counts: Record<string, number>): void;
+  /** Mentions per entity in a tab, all frames together. */
+  tabMentions(tabId: number): Promise<Record<string, number>>;
 }
 
 /** Background handlers: validate the input, then answer. */
-export function createHandlers({ store, onMentions }: HandlerDeps): Handlers {
+export function createHandlers({ store, onMentions, tabMentions }: HandlerDeps): Handlers {
   return {
     getSummary: async (data) => {
       validateInput('getSummary', data);
@@ -29,8 +31,24 @@ export function createHandlers({ store, onMentions }: HandlerDeps): Handlers {
     getFacts: async (data) => store.facts(validateInput('getFacts', data).entityId),
     search: async (data) => store.search(validateInput('search', data).query),
     getMatcherSpec: async (data) => {
-      validateInput('getMatcherSpec', data);
-      return aliasSpecs((await store.entities()).value);
+      const { categories } = validateInput('getMatcherSpec', data);
+      return aliasSpecs((await store.entities()).value, categories);
+    },
+    getTabMentions: async (data) => {
+      const counts = await tabMentions(validateInput('getTabMentions', data).tabId);
+      const entities = (await store.entities()).value;
+      // In the fact base's order, which puts the article's subjects first.
+      return entities.flatMap((e) =>
+        counts[e.id] ? [{ entityId: e.id, name: e.name, count: counts[e.id] as number }] : [],
+      );
+    },
+    getFactBaseInfo: async (data) => {
+      validateInput('getFactBaseInfo', data);
+      return store.info();
+    },
+    rebuildCache: async (data) => {
+      validateInput('rebuildCache', data);
+      return store.rebuild();
     },
     reportMentions: async (data, sender) => {
       const { counts } = validateInput('reportMentions', data);

@@ -1,7 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { EntityCard, SearchHit } from './fact-query';
-import type { Fact } from './fact-schema';
+import { CATEGORIES, type Category, type Fact, type Localized } from './fact-schema';
 import type { Served, SummaryData } from './fact-store';
 import type { AliasSpec } from './matcher';
 
@@ -15,8 +15,14 @@ export interface ProtocolMap {
   getCard(data: { entityId: string }): Served<EntityCard>;
   getFacts(data: { entityId: string }): Served<Fact[]>;
   search(data: { query: string }): Served<SearchHit[]>;
-  /** The aliases to match on pages (entities of the highlighted categories). */
-  getMatcherSpec(): AliasSpec[];
+  /** The aliases to match on pages: those of the entities in the given categories. */
+  getMatcherSpec(data: { categories: Category[] }): AliasSpec[];
+  /** Entities mentioned in a tab (all frames), with counts, for the popup. */
+  getTabMentions(data: { tabId: number }): TabMention[];
+  /** Fact base version and size, and where it is served from (options page). */
+  getFactBaseInfo(): Served<{ entities: number; facts: number }>;
+  /** Rewrites the IndexedDB cache from the bundled fact base. */
+  rebuildCache(): Served<{ entities: number; facts: number }>;
   /** A frame's content script reports its mentions; the background updates the tab's badge. */
   reportMentions(data: { counts: Record<string, number> }): void;
 
@@ -25,10 +31,23 @@ export interface ProtocolMap {
   navigateMention(data: { direction: 'next' | 'previous' }): string | null;
   /** Scrolls to the next mention of an entity and opens its card; answers whether one was found. */
   revealEntity(data: { entityId: string }): boolean;
+  /** What the popup needs to know of the page: its site (null where the extension cannot run) and whether it is on. */
+  getPageInfo(): PageInfo;
+}
+
+export interface TabMention {
+  entityId: string;
+  name: Localized;
+  count: number;
+}
+
+export interface PageInfo {
+  site: string | null;
+  enabled: boolean;
 }
 
 /** Messages a tab's content script answers; every other one is the background's. */
-export type TabMessage = 'navigateMention' | 'revealEntity';
+export type TabMessage = 'navigateMention' | 'revealEntity' | 'getPageInfo';
 export type BackgroundMessage = Exclude<keyof ProtocolMap, TabMessage>;
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
@@ -41,7 +60,13 @@ export const MessageInput = {
   getCard: EntityRequest,
   getFacts: EntityRequest,
   search: v.strictObject({ query: v.pipe(v.string(), v.maxLength(200)) }),
-  getMatcherSpec: v.optional(v.union([v.undefined(), v.null()])),
+  getMatcherSpec: v.strictObject({
+    categories: v.pipe(v.array(v.picklist(CATEGORIES)), v.maxLength(CATEGORIES.length)),
+  }),
+  getTabMentions: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  getFactBaseInfo: v.optional(v.union([v.undefined(), v.null()])),
+  rebuildCache: v.optional(v.union([v.undefined(), v.null()])),
+  getPageInfo: v.optional(v.union([v.undefined(), v.null()])),
   reportMentions: v.strictObject({
     counts: v.pipe(
       v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7))),

@@ -1,4 +1,4 @@
-import { blockAround, isBlock } from './dom-blocks';
+import { blockAround, blockOf, isBlock, isInsideSkipped, SKIPPED_TAGS } from './dom-blocks';
 import type { Matcher } from './matcher';
 import { compareMentions, countByEntity, MentionSet } from './mention-set';
 import { type Mention, type ScanOptions, scanSubtree } from './page-scan';
@@ -36,6 +36,8 @@ export class PageAnnotator {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** Nodes the page took out (or moved): their mentions go, even when nothing needs a re-scan. */
+  private removed = new Set<Node>();
   private lastCounts = '';
   private sorted: Mention[] = [];
 
@@ -62,6 +64,7 @@ export class PageAnnotator {
     clearTimeout(this.timer);
     this.observer.disconnect();
     this.dirty.clear();
+    this.removed.clear();
     this.mentions.clear();
     this.sorted = [];
     this.options.painter.clear();
@@ -92,27 +95,52 @@ export class PageAnnotator {
     const isExcluded = this.options.isExcluded;
     for (const record of records) {
       const target = record.target;
-      if (isExcluded && target.nodeType === 1 && isExcluded(target as Element)) continue;
+      // Content never scanned (styles that CSS-in-JS rewrites, scripts, the title, the extension's
+      // own UI) holds no mention and joins no text: re-scanning around it would re-read the page.
+      if (isInsideSkipped(target, isExcluded)) continue;
       if (record.type === 'characterData') {
         this.dirty.add(blockAround(target));
         continue;
       }
-      // Adding or removing the extension's own UI host changes no text of the page.
-      const own = (node: Node) => node.nodeType === 1 && isExcluded?.(node as Element) === true;
-      let inline = [...record.removedNodes].some((node) => !own(node));
-      for (const added of record.addedNodes) {
-        if (own(added)) continue;
-        // A new block holds its own text: scan just it. Inline additions can join text around them.
-        if (added.nodeType === 1 && isBlock(added)) this.dirty.add(added);
-        else inline = true;
+      let around = false;
+      // What the page took out: its mentions go (see `dropGone`). The text left around it must be
+      // read again when it may now join or part, or end or start a word differently: when text
+      // stands on both sides, or when what went held text of its own and text stands on one side.
+      let removedText = false;
+      let removedAny = false;
+      for (const removed of record.removedNodes) {
+        if (isInert(removed, isExcluded)) continue;
+        removedAny = true;
+        this.removed.add(removed);
+        if (!isBoundary(removed)) removedText = true;
       }
-      if (inline) this.dirty.add(blockAround(target));
+      if (removedAny) {
+        const closedBefore = isClosed(target, record.previousSibling, false, isExcluded);
+        const closedAfter = isClosed(target, record.nextSibling, true, isExcluded);
+        if (removedText ? !closedBefore || !closedAfter : !closedBefore && !closedAfter) around = true;
+      }
+      for (const added of record.addedNodes) {
+        if (isInert(added, isExcluded) || added.parentNode !== target) continue;
+        const closedBefore = isClosed(target, added.previousSibling, false, isExcluded);
+        const closedAfter = isClosed(target, added.nextSibling, true, isExcluded);
+        if (isBoundary(added)) {
+          // A new block holds its own text. Put between two texts, it or a line break parts them.
+          if (added.nodeType === 1 && isBlock(added)) this.dirty.add(added);
+          if (!closedBefore && !closedAfter) around = true;
+        } else if (added.nodeType === 1 && closedBefore && closedAfter) {
+          // An inline element (a feed item with a custom tag) that no text around can join.
+          this.dirty.add(added);
+        } else {
+          around = true;
+        }
+      }
+      if (around) this.dirty.add(blockAround(target));
     }
     this.schedule();
   }
 
   private schedule(): void {
-    if (this.timer !== undefined || this.dirty.size === 0) return;
+    if (this.timer !== undefined || (this.dirty.size === 0 && this.removed.size === 0)) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.process();
@@ -129,10 +157,10 @@ export class PageAnnotator {
 
   private async drain(): Promise<void> {
     const slicer = this.options.slicer?.() ?? new TimeSlicer();
-    while (this.dirty.size > 0 && !this.stopped) {
+    while ((this.dirty.size > 0 || this.removed.size > 0) && !this.stopped) {
+      this.dropGone();
       const roots = outermost([...this.dirty]);
       this.dirty.clear();
-      this.mentions.removeStale();
       for (const root of roots) {
         if (this.stopped) return;
         if (!root.isConnected) continue;
@@ -156,8 +184,23 @@ export class PageAnnotator {
     }
   }
 
+  /**
+   * Forgets mentions whose text left the page, moved, or changed under them.
+   * Where part of one is still on the page ("Pang" of a "Ruoming Pang" whose
+   * first name was removed), that part's block is read again: it may name
+   * someone on its own.
+   */
+  private dropGone(): void {
+    const removed = this.removed;
+    this.removed = new Set();
+    for (const m of [...this.mentions.removeStale(), ...this.mentions.removeUnder(removed)]) {
+      if (m.startNode.isConnected) this.dirty.add(blockOf(m.startNode));
+      if (m.endNode.isConnected) this.dirty.add(blockOf(m.endNode));
+    }
+  }
+
   private publish(): void {
-    this.mentions.removeStale();
+    this.dropGone();
     const visible = this.mentions.visible().sort(compareMentions);
     this.sorted = visible;
     this.options.painter.sync(visible);
@@ -177,4 +220,42 @@ export class PageAnnotator {
 /** Drops roots that lie inside another root of the list. */
 function outermost(roots: Node[]): Node[] {
   return roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
+}
+
+/** A node that adds no text and no separator: a comment, or content never scanned. */
+function isInert(node: Node, isExcluded: ((element: Element) => boolean) | undefined): boolean {
+  if (node.nodeType === 3) return false;
+  if (node.nodeType !== 1) return true;
+  const element = node as Element;
+  return !isBlock(element) && (SKIPPED_TAGS.has(element.tagName) || Boolean(isExcluded?.(element)));
+}
+
+/** A node that only separates text: a block, a line break, or whitespace. */
+function isBoundary(node: Node): boolean {
+  if (node.nodeType === 3) return !/\S/.test((node as Text).data);
+  return node.nodeType === 1 && (isBlock(node) || (node as Element).tagName === 'BR');
+}
+
+/**
+ * Whether no text of the block can reach a position of `parent` from one
+ * side: from `from` on (a sibling next to the position, or null at the
+ * edge), only whitespace and inert nodes lie before a block boundary.
+ */
+function isClosed(
+  parent: Node,
+  from: Node | null,
+  forward: boolean,
+  isExcluded: ((element: Element) => boolean) | undefined,
+): boolean {
+  // A sibling the page has moved since the record was made says nothing about this position.
+  if (from && from.parentNode !== parent) return false;
+  for (let n = from; n; n = forward ? n.nextSibling : n.previousSibling) {
+    if (n.nodeType === 3) {
+      if (/\S/.test((n as Text).data)) return false;
+    } else if (n.nodeType === 1) {
+      if (isBlock(n)) return true;
+      if (!isInert(n, isExcluded)) return false;
+    }
+  }
+  return isBlock(parent);
 }

@@ -1,6 +1,6 @@
-import { blockOf, SKIPPED_TAGS, separatorBetween } from './dom-blocks';
+import { blockOf, isInsideSkipped, SKIPPED_TAGS, separatorBetween } from './dom-blocks';
 import type { AliasSpec, ChunkMatch, Matcher } from './matcher';
-import { isWordUnit } from './text-fold';
+import { fold, IGNORED, isWordUnit } from './text-fold';
 import type { TimeSlicer } from './time-slice';
 
 /** One mention found in the page: where it is and which alias of which entity it matched. */
@@ -61,8 +61,8 @@ export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOpt
 
   const keep = (found: ChunkMatch<Text>[]) => {
     for (const m of found) {
-      const startParent = m.startRef.parentElement;
-      const endParent = m.endRef.parentElement;
+      const startParent = holderOf(m.startRef);
+      const endParent = holderOf(m.endRef);
       if (!startParent || !endParent || isHidden(startParent) || (endParent !== startParent && isHidden(endParent)))
         continue;
       mentions.push({
@@ -78,7 +78,10 @@ export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOpt
 
   // A root that is itself skipped, or inside skipped or excluded content (a block a script put in a
   // <noscript>, a part of the extension's own UI), holds nothing to mark.
-  if (insideSkipped(root, isExcluded)) return { mentions, complete: true };
+  if (isInsideSkipped(root, isExcluded)) return { mentions, complete: true };
+  // The walk below starts under the root: a root that hosts a shadow tree (a new <div> host) reports it here.
+  const rootShadow = (root as Partial<Element>).shadowRoot;
+  if (rootShadow && onShadowRoot) onShadowRoot(rootShadow);
 
   let node: Node | null = walker.nextNode();
   while (node) {
@@ -100,7 +103,7 @@ export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOpt
       const text = node as Text;
       const data = text.data;
       if (data.length > 0) {
-        if (previous && (scanner.busy || (scanner.endsInWord && isWordUnit(data.charCodeAt(0))))) {
+        if (previous && (scanner.busy || (scanner.endsInWord && startsWithWord(data)))) {
           const separator = separatorBetween(previous, text);
           if (separator === 'block') keep(scanner.end());
           else if (separator === 'space') scanner.space();
@@ -125,12 +128,27 @@ export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOpt
   return { mentions, complete: true };
 }
 
-/** Whether `node` is, or lies inside, an element that is never scanned (up to its tree's root). */
-function insideSkipped(node: Node, isExcluded: ((element: Element) => boolean) | undefined): boolean {
-  for (let n: Node | null = node; n; n = n.parentNode) {
-    if (n.nodeType === 1 && (SKIPPED_TAGS.has((n as Element).tagName) || isExcluded?.(n as Element))) return true;
+/**
+ * The element whose visibility decides a text node's: its parent, or the
+ * host when the text sits directly in a shadow root; null once detached.
+ */
+function holderOf(text: Text): Element | null {
+  return text.parentElement ?? (text.parentNode as Partial<ShadowRoot> | null)?.host ?? null;
+}
+
+/**
+ * Whether the first unit the matcher reads in `data` is a letter or digit:
+ * units it skips (soft hyphen, zero-width space, BOM) at the start of a text
+ * node do not hide a word start behind them. A node of skipped units only
+ * answers yes, so that the separator before it is still taken into account
+ * for the word that follows it.
+ */
+function startsWithWord(data: string): boolean {
+  for (let i = 0; i < data.length; i++) {
+    const code = data.charCodeAt(i);
+    if (fold(code) !== IGNORED) return isWordUnit(code);
   }
-  return false;
+  return true;
 }
 
 /** Moves the walker past the current node's subtree. */

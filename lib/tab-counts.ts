@@ -1,30 +1,43 @@
 /**
- * Mention counts per tab, summed over its frames: each frame's content
- * script reports its own total, and the badge shows the tab's.
+ * Mention counts per tab, per frame and per entity: each frame's content
+ * script reports its own, the badge shows the tab's total and the popup
+ * lists the tab's entities. Plain data, so the background can keep it in
+ * session storage across service-worker restarts.
  */
-export class TabCounts {
-  private tabs = new Map<number, Map<number, number>>();
+export type FrameCounts = Record<string, number>;
+export type TabCountsData = Record<string, Record<string, FrameCounts>>;
 
-  /** Records a frame's total; returns the tab's new total. */
-  set(tabId: number, frameId: number, total: number): number {
-    let frames = this.tabs.get(tabId);
-    if (!frames) {
-      frames = new Map();
-      this.tabs.set(tabId, frames);
-    }
-    if (total > 0) frames.set(frameId, total);
-    else frames.delete(frameId);
+export class TabCounts {
+  constructor(private data: TabCountsData = {}) {}
+
+  /** Records a frame's counts; returns the tab's new total. */
+  set(tabId: number, frameId: number, counts: FrameCounts): number {
+    const frames = (this.data[tabId] ??= {});
+    if (Object.values(counts).some((n) => n > 0)) frames[frameId] = { ...counts };
+    else delete frames[frameId];
+    if (Object.keys(frames).length === 0) delete this.data[tabId];
     return this.total(tabId);
   }
 
-  total(tabId: number): number {
-    let sum = 0;
-    for (const n of this.tabs.get(tabId)?.values() ?? []) sum += n;
+  /** Mentions per entity in the tab, summed over its frames. */
+  byEntity(tabId: number): FrameCounts {
+    const sum: FrameCounts = {};
+    for (const counts of Object.values(this.data[tabId] ?? {})) {
+      for (const [entity, n] of Object.entries(counts)) sum[entity] = (sum[entity] ?? 0) + n;
+    }
     return sum;
   }
 
+  total(tabId: number): number {
+    return Object.values(this.byEntity(tabId)).reduce((a, b) => a + b, 0);
+  }
+
   forgetTab(tabId: number): void {
-    this.tabs.delete(tabId);
+    delete this.data[tabId];
+  }
+
+  toJSON(): TabCountsData {
+    return this.data;
   }
 }
 

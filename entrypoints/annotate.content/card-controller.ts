@@ -8,7 +8,7 @@ import { type Anchor, CardView } from './card-view';
 import type { Highlighter } from './highlighter';
 import { MentionLocator, rangeOf } from './mention-locator';
 
-/** How long the pointer rests on a mention before its card opens. */
+/** How long the pointer rests on a mention before its card opens, unless the user chose otherwise. */
 export const HOVER_INTENT_MS = 300;
 /** How long the card stays after the pointer leaves both mention and card. */
 const CLOSE_GRACE_MS = 300;
@@ -59,6 +59,16 @@ export class CardController {
     this.locator = new MentionLocator(() => highlighter.ownHighlights());
   }
 
+  private hoverDelayMs = HOVER_INTENT_MS;
+
+  /** Language and hover delay from the user's settings. */
+  configure({ lang, hoverDelayMs }: { lang: Lang; hoverDelayMs: number }): void {
+    this.hoverDelayMs = hoverDelayMs;
+    if (lang === this.lang) return;
+    this.lang = lang;
+    if (this.open) this.view.update(this.props());
+  }
+
   /** The card host, which the scanner must skip. */
   isOwnElement = (element: Element): boolean => element === this.view.host;
 
@@ -79,7 +89,11 @@ export class CardController {
 
   /** Card data for the entities on the page is fetched ahead, so a card opens within a frame. */
   private prefetch(mentions: readonly Mention[]): void {
-    if (!this.summary) this.data.summary().then((s) => (this.summary = s), () => {});
+    if (!this.summary)
+      this.data.summary().then(
+        (s) => (this.summary = s),
+        () => {},
+      );
     const ids = new Set(mentions.map((m) => m.alias.entityId));
     for (const id of ids) this.load(id).catch(() => {});
   }
@@ -110,7 +124,7 @@ export class CardController {
       this.hovered = mention;
       clearTimeout(this.intentTimer);
       if (mention && this.open?.mention !== mention) {
-        this.intentTimer = setTimeout(() => void this.show(mention, false), HOVER_INTENT_MS);
+        this.intentTimer = setTimeout(() => void this.show(mention, false), this.hoverDelayMs);
       }
     }
     // The open card stays while the pointer is on it or on its mention; elsewhere it closes after a grace delay.
@@ -140,7 +154,8 @@ export class CardController {
     if (!dialog) return;
     const focusable = [...dialog.querySelectorAll<HTMLElement>('button, a[href], [tabindex]:not([tabindex="-1"])')];
     if (focusable.length === 0) return;
-    const active = dialog.getRootNode() instanceof ShadowRoot ? (dialog.getRootNode() as ShadowRoot).activeElement : null;
+    const active =
+      dialog.getRootNode() instanceof ShadowRoot ? (dialog.getRootNode() as ShadowRoot).activeElement : null;
     const index = active ? focusable.indexOf(active as HTMLElement) : -1;
     const next = event.shiftKey
       ? index <= 0
@@ -158,7 +173,8 @@ export class CardController {
     if (this.mentions.length === 0) return null;
     const count = this.mentions.length;
     const from = this.open ? this.mentions.indexOf(this.open.mention) : this.currentIndex;
-    const index = from === -1 ? (direction === 'next' ? 0 : count - 1) : (from + (direction === 'next' ? 1 : -1) + count) % count;
+    const index =
+      from === -1 ? (direction === 'next' ? 0 : count - 1) : (from + (direction === 'next' ? 1 : -1) + count) % count;
     const mention = this.mentions[index] as Mention;
     this.currentIndex = index;
     this.highlighter.setCurrent(mention);

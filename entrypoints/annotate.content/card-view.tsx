@@ -2,8 +2,8 @@ import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@f
 import { render } from 'preact';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
-import { EntityCard, type EntityCardProps } from '@/components/EntityCard';
 import cardCss from '@/components/card.css?inline';
+import { EntityCard, type EntityCardProps } from '@/components/EntityCard';
 
 /** Anything with client rects: a live Range over the mention. */
 export interface Anchor {
@@ -78,6 +78,9 @@ export class CardView {
     render(<EntityCard {...props} />, layer);
     layer.hidden = false;
     if (this.stopFollowing) return;
+    // Only a mention that was in view and then scrolled out closes the card, never a first
+    // measurement taken before layout settled.
+    let seen = false;
     const place = () =>
       computePosition(anchor, layer, {
         strategy: 'fixed',
@@ -96,7 +99,8 @@ export class CardView {
         ],
       }).then(({ x, y, middlewareData }) => {
         Object.assign(layer.style, { transform: `translate(${Math.round(x)}px, ${Math.round(y)}px)` });
-        if (middlewareData.hide?.referenceHidden) this.onAnchorHidden();
+        if (!middlewareData.hide?.referenceHidden) seen = true;
+        else if (seen) this.onAnchorHidden();
       });
     this.stopFollowing = autoUpdate(anchor, layer, place, { animationFrame: false });
     await place();

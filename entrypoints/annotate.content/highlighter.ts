@@ -1,8 +1,14 @@
 import type { Category } from '@/lib/fact-schema';
 import type { Mention } from '@/lib/page-scan';
+import type { HighlightStyle } from '@/lib/settings';
 
-/** Highlight names in the page's registry; prefixed so they cannot clash with the page's own. */
-export const highlightName = (category: Category) => `context-lens-${category}`;
+/**
+ * Highlight names in the page's registry; prefixed so they cannot clash with
+ * the page's own. The style is part of the name because a `::highlight()`
+ * rule can only select by name, and the page must not be touched.
+ */
+export const highlightName = (category: Category, style: HighlightStyle = 'background') =>
+  style === 'background' ? `context-lens-${category}` : `context-lens-${category}-${style}`;
 
 /**
  * Paints mentions through the CSS Custom Highlight API: no element,
@@ -16,7 +22,25 @@ export class Highlighter {
   // Painted above the category highlights.
   private readonly current = Object.assign(new Highlight(), { priority: 1 });
 
+  private style: HighlightStyle = 'background';
+
   constructor(private readonly registry: HighlightRegistry = CSS.highlights) {}
+
+  /** Repaints every mention in another style. */
+  setStyle(style: HighlightStyle): void {
+    if (style === this.style) return;
+    for (const [name, highlight] of this.highlights)
+      if (this.registry.get(name) === highlight) this.registry.delete(name);
+    const renamed = new Map<string, Highlight>();
+    for (const [name, highlight] of this.highlights) {
+      const category = name.replace(/^context-lens-/, '').replace(/-underline$/, '') as Category;
+      renamed.set(highlightName(category, style), highlight);
+    }
+    this.style = style;
+    this.highlights.clear();
+    for (const [name, highlight] of renamed) this.highlights.set(name, highlight);
+    this.ensureRegistered();
+  }
 
   /** Makes the painted set equal `mentions`. */
   sync(mentions: readonly Mention[]): void {
@@ -75,7 +99,7 @@ export class Highlighter {
   }
 
   private highlightFor(category: Category): Highlight {
-    const name = highlightName(category);
+    const name = highlightName(category, this.style);
     let highlight = this.highlights.get(name);
     if (!highlight) {
       highlight = new Highlight();

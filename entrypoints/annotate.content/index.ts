@@ -1,9 +1,7 @@
-import { langFromLocale } from '@/lib/language';
-import { Matcher } from '@/lib/matcher';
-import { onMessage, sendMessage, validateInput } from '@/lib/messages';
-import { PageAnnotator } from '@/lib/page-annotator';
-import { CardController } from './card-controller';
-import { Highlighter } from './highlighter';
+import { onMessage, validateInput } from '@/lib/messages';
+import { loadSettings, watchSettings } from '@/lib/settings';
+import { siteOf } from '@/lib/site-rules';
+import { PageSession } from './page-session';
 import './style.css';
 
 export default defineContentScript({
@@ -14,42 +12,34 @@ export default defineContentScript({
   async main(ctx) {
     // Without the Custom Highlight API there is no way to mark text without touching the page.
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    const aliases = await sendMessage('getMatcherSpec');
-    if (ctx.isInvalid || aliases.length === 0) return;
+    // about:blank and srcdoc frames inherit their parent's origin, and with it its site rule.
+    const site = siteOf(location.origin !== 'null' ? location.origin : location.href);
+    const settings = await loadSettings();
+    const session = new PageSession(ctx, site, settings);
+    if (ctx.isInvalid) return;
+    ctx.onInvalidated(() => session.destroy());
 
-    const highlighter = new Highlighter();
-    const cards = new CardController(
-      ctx,
-      highlighter,
-      {
-        card: (entityId) => sendMessage('getCard', { entityId }),
-        summary: () => sendMessage('getSummary'),
-      },
-      langFromLocale(browser.i18n.getUILanguage()),
-    );
-    const annotator = new PageAnnotator(document, Matcher.compile(aliases), {
-      painter: highlighter,
-      isExcluded: cards.isOwnElement,
-      onChange: (mentions) => cards.setMentions(mentions),
-      onCounts: (counts) => {
-        if (!ctx.isInvalid) sendMessage('reportMentions', { counts }).catch(() => {});
-      },
-    });
-
-    // Only the top frame answers for the tab: keyboard navigation and the popup's list.
+    // Only the top frame answers for the tab: keyboard navigation and the popup.
     if (window === window.top) {
-      ctx.onInvalidated(onMessage('navigateMention', async ({ data }) => {
-        const mention = await cards.navigate(validateInput('navigateMention', data).direction);
-        return mention?.alias.entityId ?? null;
-      }));
-      ctx.onInvalidated(onMessage('revealEntity', ({ data }) => cards.reveal(validateInput('revealEntity', data).entityId)));
+      ctx.onInvalidated(
+        onMessage('navigateMention', async ({ data }) => {
+          const mention = await session.cards.navigate(validateInput('navigateMention', data).direction);
+          return mention?.alias.entityId ?? null;
+        }),
+      );
+      ctx.onInvalidated(
+        onMessage('revealEntity', ({ data }) => session.cards.reveal(validateInput('revealEntity', data).entityId)),
+      );
+      ctx.onInvalidated(
+        onMessage('getPageInfo', ({ data }) => {
+          validateInput('getPageInfo', data);
+          return { site, enabled: session.enabled };
+        }),
+      );
     }
-    ctx.onInvalidated(() => {
-      annotator.stop();
-      cards.destroy();
-    });
-    // A page script may clear CSS.highlights at any time; checking is three map reads.
-    ctx.setInterval(() => highlighter.ensureRegistered(), 2000);
-    await annotator.start();
+
+    ctx.onInvalidated(watchSettings((settings) => void session.apply(settings)));
+    ctx.setInterval(() => session.checkRegistration(), 2000);
+    await session.apply(settings);
   },
 });

@@ -145,7 +145,12 @@ for (const target of TARGETS) {
           const action = (api.action ?? api.browserAction) as NonNullable<Api['action']>;
           for (const tab of await api.tabs.query({})) {
             if ((await action.getBadgeText({ tabId: tab.id as number })) !== '8') continue;
-            const message = { id: Date.now(), type: 'navigateMention', data: { direction: 'next' }, timestamp: Date.now() };
+            const message = {
+              id: Date.now(),
+              type: 'navigateMention',
+              data: { direction: 'next' },
+              timestamp: Date.now(),
+            };
             return api.tabs.sendMessage(tab.id as number, message, { frameId: 0 });
           }
           return 'no tab';

@@ -15,7 +15,7 @@ describe('validateInput', () => {
     expect(validateInput('search', { query: 'x'.repeat(200) })).toEqual({ query: 'x'.repeat(200) });
     expect(validateInput('getSummary', undefined)).toBeUndefined();
     expect(validateInput('getSummary', null)).toBeNull();
-    expect(validateInput('getMatcherSpec', undefined)).toBeUndefined();
+    expect(validateInput('getMatcherSpec', { categories: ['subject'] })).toEqual({ categories: ['subject'] });
     expect(validateInput('reportMentions', { counts: { siri: 2, 'craig-federighi': 0 } })).toEqual({
       counts: { siri: 2, 'craig-federighi': 0 },
     });
@@ -100,12 +100,18 @@ describe('createHandlers', () => {
       facts: answer('facts'),
       search: answer('search'),
       entities: answer('entities', sampleBase().entities),
+      info: answer('info'),
+      rebuild: answer('rebuild'),
       ready: answer('ready'),
     };
     const onMentions = (...args: unknown[]) => {
       calls.push(['onMentions', ...args]);
     };
-    return { deps: { store: store as unknown as FactStore, onMentions }, calls, store };
+    const tabMentions = async (tabId: number) => {
+      calls.push(['tabMentions', tabId]);
+      return { 'craig-federighi': 2, siri: 1 };
+    };
+    return { deps: { store: store as unknown as FactStore, onMentions, tabMentions }, calls, store };
   }
 
   it('passes valid input to the store and returns its answer', async () => {
@@ -118,15 +124,29 @@ describe('createHandlers', () => {
     expect(calls).toEqual([['summary'], ['card', 'siri'], ['facts', 'apple'], ['search', 'équipe']]);
   });
 
-  it('getMatcherSpec answers with the aliases of the highlighted (subject) entities', async () => {
+  it('getMatcherSpec answers with the aliases of the entities of the chosen categories', async () => {
     const { deps: d } = deps();
-    const spec = await createHandlers(d).getMatcherSpec(undefined, tab);
+    const all = await createHandlers(d).getMatcherSpec({ categories: ['subject', 'organisation'] }, tab);
+    expect(all.some((a) => a.category === 'organisation')).toBe(true);
+    const spec = await createHandlers(d).getMatcherSpec({ categories: ['subject'] }, tab);
     expect(spec.map((a) => `${a.entityId}:${a.text}`)).toEqual([
       'siri:Siri',
       'craig-federighi:Craig Federighi',
       'craig-federighi:Federighi',
     ]);
     expect(spec.every((a) => a.category === 'subject')).toBe(true);
+  });
+
+  it('getTabMentions lists the tab’s entities with names and counts, in the base’s order', async () => {
+    const { deps: d, calls } = deps();
+    const list = await createHandlers(d).getTabMentions({ tabId: 9 }, {});
+    expect(list.map((m) => [m.entityId, m.count])).toEqual(
+      sampleBase()
+        .entities.filter((e) => e.id === 'siri' || e.id === 'craig-federighi')
+        .map((e) => [e.id, e.id === 'siri' ? 1 : 2]),
+    );
+    expect(list[0]?.name.en).toBeTruthy();
+    expect(calls[0]).toEqual(['tabMentions', 9]);
   });
 
   it('reportMentions passes the tab, the frame and the counts on', async () => {
@@ -153,7 +173,12 @@ describe('createHandlers', () => {
       handlers.getFacts(undefined, tab),
       handlers.search({ query: 'x'.repeat(201) }, tab),
       handlers.search('siri', tab),
-      handlers.getMatcherSpec({ categories: ['model'] }, tab),
+      handlers.getMatcherSpec({ categories: ['people'] }, tab),
+      handlers.getMatcherSpec(undefined, tab),
+      handlers.getTabMentions({ tabId: -3 }, tab),
+      handlers.getTabMentions({ tabId: '3' }, tab),
+      handlers.getFactBaseInfo({ x: 1 }, tab),
+      handlers.rebuildCache('now', tab),
       handlers.reportMentions({ counts: { siri: -1 } }, tab),
       handlers.reportMentions({ counts: { siri: 1.5 } }, tab),
       handlers.reportMentions({ counts: { siri: '3' } }, tab),

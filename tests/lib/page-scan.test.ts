@@ -133,6 +133,30 @@ describe('names across inline elements', () => {
     expect(mentions[1]?.endNode).toBe(text('Pang'));
   });
 
+  it('sees a word start after a <br> or a block boundary even behind a zero-width or soft-hyphen unit', async () => {
+    document.body.innerHTML =
+      '<p>Intelligence<br>\u200BApple</p><p>Rien</p><p>\u00ADSiri</p><p>Fin<b><br></b>\uFEFFSiri</p>';
+    const { mentions } = await scanBody(visible, everything);
+    expect(described(mentions)).toEqual([
+      ['Apple', 'Apple'],
+      ['Siri', 'Siri'],
+      ['Siri', 'Siri'],
+    ]);
+  });
+
+  it('keeps the separator before a text node made only of skipped units', async () => {
+    document.body.innerHTML =
+      '<p>Fin</p><p>\u00AD<b>Siri</b></p><p>Fin<br>\u200B<i>Siri</i></p><p>Fin<b>\u00AD</b>Siri</p>';
+    const { mentions } = await scanBody();
+    expect(mentions.map((m) => m.startNode.parentElement?.tagName)).toEqual(['B', 'I']);
+  });
+
+  it('still joins inline text behind a zero-width unit as one word', async () => {
+    document.body.innerHTML = '<p>XSi<b>\u200Bri</b> Siri<i>\u00ADus</i></p>';
+    const { mentions } = await scanBody();
+    expect(mentions).toEqual([]);
+  });
+
   it('reads an element boundary with a <br> and no space as one space, not two', async () => {
     document.body.innerHTML = '<p>Craig <br> Federighi</p>';
     const { mentions } = await scanBody();
@@ -269,6 +293,39 @@ describe('open shadow roots', () => {
     expect(inner.mentions.map((m) => m.alias.text)).toEqual(['Siri']);
   });
 
+  it('reports the shadow root of the scanned root itself', async () => {
+    document.body.innerHTML = '<section id="host"><p>Siri</p></section>';
+    const host = document.getElementById('host') as HTMLElement;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<slot></slot>';
+    const roots: ShadowRoot[] = [];
+    await scanSubtree(host, subjects, { ...visible, onShadowRoot: (r) => roots.push(r) });
+    expect(roots).toEqual([shadow]);
+  });
+
+  it('finds text that sits directly in a shadow root, and checks its host for visibility', async () => {
+    document.body.innerHTML = '<p>x</p><span id="host"></span><span id="hidden-host"></span>';
+    const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Apple Intelligence</p>';
+    shadow.append('Siri, ', 'Craig ');
+    shadow.append(document.createElement('b'));
+    (shadow.lastChild as Element).textContent = 'Federighi';
+    const hiddenShadow = (document.getElementById('hidden-host') as HTMLElement).attachShadow({ mode: 'open' });
+    hiddenShadow.innerHTML = 'Siri';
+
+    const checked: Element[] = [];
+    const isHidden = (el: Element) => {
+      checked.push(el);
+      return el.id === 'hidden-host';
+    };
+    const { mentions } = await scanSubtree(shadow, subjects, { isHidden });
+    expect(mentions.map((m) => m.alias.text)).toEqual(['Apple Intelligence', 'Siri', 'Craig Federighi']);
+    expect(mentions[1]?.startNode.parentNode).toBe(shadow);
+    expect(mentions[1]?.block).toBe(shadow);
+    expect(checked).toContain(document.getElementById('host'));
+    expect((await scanSubtree(hiddenShadow, subjects, { isHidden })).mentions).toEqual([]);
+  });
+
   it('does not join text of the light tree with text of a shadow tree', async () => {
     document.body.innerHTML = '<p>Craig <span id="host"></span></p>';
     const shadow = (document.getElementById('host') as HTMLElement).attachShadow({ mode: 'open' });
@@ -323,7 +380,11 @@ describe('text the reader cannot see or may edit', () => {
   it('calls isHidden only where a mention was found', async () => {
     document.body.innerHTML = `<p>Siri</p>${'<p>rien à voir <b>ici</b></p>'.repeat(20)}`;
     const seen: Element[] = [];
-    const { mentions } = await scanBody({ isHidden: (el) => (seen.push(el), false) });
+    const isHidden = (el: Element) => {
+      seen.push(el);
+      return false;
+    };
+    const { mentions } = await scanBody({ isHidden });
     expect(mentions).toHaveLength(1);
     expect(seen).toEqual([document.querySelector('p')]);
   });

@@ -109,7 +109,11 @@ export async function launchChromium(
     name: 'chromium',
     context,
     extensionId,
-    newPage: async () => wrap(await context.newPage()),
+    newPage: async () => {
+      const page = await context.newPage();
+      await page.bringToFront();
+      return wrap(page);
+    },
     openExtensionPage: async (path) => {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId}${path}`);

@@ -12,7 +12,11 @@ interface BidiSession {
  */
 async function inCard<R>(page: Page, fn: (dialog: HTMLElement) => R): Promise<R | null> {
   // Puppeteer exposes no public BiDi command API; its frame holds the browsing context and session.
-  const context = (page.mainFrame() as unknown as { browsingContext: { id: string; userContext: { browser: { session: BidiSession } } } }).browsingContext;
+  const context = (
+    page.mainFrame() as unknown as {
+      browsingContext: { id: string; userContext: { browser: { session: BidiSession } } };
+    }
+  ).browsingContext;
   const session = context.userContext.browser.session;
   const target = { context: context.id };
   const host = await session.send('script.evaluate', {
@@ -114,11 +118,17 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     },
   });
   await browser.installExtension(FIREFOX_BUILD);
-  let extensionTab: Page | undefined;
+  // The welcome tab opens itself on install; wait for it, so that it cannot later take the
+  // foreground from a test page (a hidden page gets no animation frames).
+  let extensionTab: Page | undefined = await findWelcomeTab(browser);
   return {
     name: 'firefox',
     browser,
-    newPage: async () => wrap(await browser.newPage()),
+    newPage: async () => {
+      const page = await browser.newPage();
+      await page.bringToFront();
+      return wrap(page);
+    },
     openExtensionPage: async (path) => {
       extensionTab ??= await findWelcomeTab(browser);
       const page = { ...wrap(extensionTab), close: async () => {} };
