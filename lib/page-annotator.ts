@@ -93,6 +93,7 @@ export class PageAnnotator {
   private onMutations(records: MutationRecord[]): void {
     if (this.stopped) return;
     const isExcluded = this.options.isExcluded;
+    const added = new Set<Node>();
     for (const record of records) {
       const target = record.target;
       // Content never scanned (styles that CSS-in-JS rewrites, scripts, the title, the extension's
@@ -102,7 +103,7 @@ export class PageAnnotator {
         this.dirty.add(blockAround(target));
         continue;
       }
-      let around = false;
+      for (const node of record.addedNodes) if (!isInert(node, isExcluded)) added.add(node);
       // What the page took out: its mentions go (see `dropGone`). The text left around it must be
       // read again when it may now join or part, or end or start a word differently: when text
       // stands on both sides, or when what went held text of its own and text stands on one side.
@@ -117,24 +118,37 @@ export class PageAnnotator {
       if (removedAny) {
         const closedBefore = isClosed(target, record.previousSibling, false, isExcluded);
         const closedAfter = isClosed(target, record.nextSibling, true, isExcluded);
-        if (removedText ? !closedBefore || !closedAfter : !closedBefore && !closedAfter) around = true;
-      }
-      for (const added of record.addedNodes) {
-        if (isInert(added, isExcluded) || added.parentNode !== target) continue;
-        const closedBefore = isClosed(target, added.previousSibling, false, isExcluded);
-        const closedAfter = isClosed(target, added.nextSibling, true, isExcluded);
-        if (isBoundary(added)) {
-          // A new block holds its own text. Put between two texts, it or a line break parts them.
-          if (added.nodeType === 1 && isBlock(added)) this.dirty.add(added);
-          if (!closedBefore && !closedAfter) around = true;
-        } else if (added.nodeType === 1 && closedBefore && closedAfter) {
-          // An inline element (a feed item with a custom tag) that no text around can join.
-          this.dirty.add(added);
-        } else {
-          around = true;
+        if (removedText ? !closedBefore || !closedAfter : !closedBefore && !closedAfter) {
+          this.dirty.add(blockAround(target));
         }
       }
-      if (around) this.dirty.add(blockAround(target));
+    }
+    // What the page put in, as runs of new siblings in the page as it is now (judged one by one,
+    // two new blocks side by side would each hide the text beyond the other).
+    const seen = new Set<Node>();
+    for (const node of added) {
+      const parent = node.parentNode;
+      if (seen.has(node) || !parent || isInsideSkipped(parent, isExcluded)) continue;
+      let first = node;
+      let last = node;
+      while (first.previousSibling && added.has(first.previousSibling)) first = first.previousSibling;
+      while (last.nextSibling && added.has(last.nextSibling)) last = last.nextSibling;
+      const run: Node[] = [];
+      for (let n: Node | null = first; n; n = n === last ? null : n.nextSibling) {
+        run.push(n);
+        seen.add(n);
+      }
+      const closedBefore = isClosed(parent, first.previousSibling, false, isExcluded);
+      const closedAfter = isClosed(parent, last.nextSibling, true, isExcluded);
+      if (run.length === 1 && node.nodeType === 1 && !isBoundary(node) && closedBefore && closedAfter) {
+        // One inline element (a feed item with a custom tag) that no text around can join.
+        this.dirty.add(node);
+        continue;
+      }
+      // New blocks hold their own text. The text around is read again when it may join new text,
+      // or when the new run parts text on both sides.
+      for (const n of run) if (n.nodeType === 1 && isBlock(n)) this.dirty.add(n);
+      if (run.some((n) => !isBoundary(n)) || (!closedBefore && !closedAfter)) this.dirty.add(blockAround(parent));
     }
     this.schedule();
   }
@@ -243,12 +257,13 @@ function isBoundary(node: Node): boolean {
  */
 function isClosed(
   parent: Node,
-  from: Node | null,
+  from: Node | null | undefined,
   forward: boolean,
   isExcluded: ((element: Element) => boolean) | undefined,
 ): boolean {
-  // A sibling the page has moved since the record was made says nothing about this position.
-  if (from && from.parentNode !== parent) return false;
+  // A sibling the page has moved since the record was made says nothing about this position;
+  // neither does one the record leaves out (undefined, as in some DOM implementations).
+  if (from === undefined || (from && from.parentNode !== parent)) return false;
   for (let n = from; n; n = forward ? n.nextSibling : n.previousSibling) {
     if (n.nodeType === 3) {
       if (/\S/.test((n as Text).data)) return false;

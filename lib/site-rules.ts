@@ -44,7 +44,8 @@ export function siteOf(url: string | undefined | null): string | null {
 function hostKey(hostname: string): string | null {
   let host = hostname.toLowerCase().replace(/\.$/, '');
   if (!host) return null;
-  if (!isIp(host) && host.startsWith('www.') && host.length > 4) host = host.slice(4);
+  // Only where a domain remains: "www.com" is a site, and a rule "com" would cover every .com site.
+  if (!isIp(host) && host.startsWith('www.') && host.slice(4).includes('.')) host = host.slice(4);
   return host;
 }
 

@@ -34,6 +34,20 @@ const en = {
   switchLanguage: 'Français',
   switchLanguageLabel: 'Lire en français',
   cardError: 'This card could not be loaded.',
+  siteSwitch: 'Highlight on {site}',
+  pauseSwitch: 'Pause everywhere',
+  pausedNotice: 'Paused: nothing is highlighted until you turn this back on.',
+  onThisPage: 'On this page',
+  noMentions: 'No mentions found on this page.',
+  mentionsWord: 'mentions',
+  unsupportedPage: 'Context Lens cannot run on this page: browsers keep their own pages and extension stores off-limits.',
+  reloadToStart: 'Reload this page to start highlighting it.',
+  searchLabel: 'Search the fact base',
+  searchPlaceholder: 'Siri, Federighi, open source…',
+  noResults: 'Nothing found.',
+  backToResults: 'Back to results',
+  openOptions: 'Settings',
+  siteOffNotice: 'Highlighting is off on {site}.',
 } as const;
 
 export type StringKey = keyof typeof en;
@@ -69,6 +83,20 @@ const fr: Record<StringKey, string> = {
   switchLanguage: 'English',
   switchLanguageLabel: 'Read in English',
   cardError: 'Cette fiche n’a pas pu être chargée.',
+  siteSwitch: 'Surligner sur {site}',
+  pauseSwitch: 'Tout mettre en pause',
+  pausedNotice: 'En pause : rien n’est surligné tant que vous ne réactivez pas.',
+  onThisPage: 'Sur cette page',
+  noMentions: 'Aucune mention sur cette page.',
+  mentionsWord: 'mentions',
+  unsupportedPage: 'Context Lens ne peut pas fonctionner ici : les navigateurs protègent leurs propres pages et les boutiques d’extensions.',
+  reloadToStart: 'Rechargez la page pour commencer à la surligner.',
+  searchLabel: 'Chercher dans la base de faits',
+  searchPlaceholder: 'Siri, Federighi, open source…',
+  noResults: 'Aucun résultat.',
+  backToResults: 'Retour aux résultats',
+  openOptions: 'Réglages',
+  siteOffNotice: 'Le surlignage est désactivé sur {site}.',
 };
 
 const catalog: Record<Lang, Record<StringKey, string>> = { en, fr };

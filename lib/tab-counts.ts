@@ -12,7 +12,8 @@ export class TabCounts {
 
   /** Records a frame's counts; returns the tab's new total. */
   set(tabId: number, frameId: number, counts: FrameCounts): number {
-    const frames = (this.data[tabId] ??= {});
+    const frames = this.data[tabId] ?? {};
+    this.data[tabId] = frames;
     if (Object.values(counts).some((n) => n > 0)) frames[frameId] = { ...counts };
     else delete frames[frameId];
     if (Object.keys(frames).length === 0) delete this.data[tabId];

@@ -61,6 +61,7 @@ function wrap(page: Page): E2EPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluateSource: (expression) => page.evaluate(expression),
     waitFor: async (fn, arg, timeoutMs) => {
       await poll(() => page.evaluate(fn as never, arg).catch(() => false), Boolean, timeoutMs);
     },

@@ -52,6 +52,7 @@ function wrap(page: Page): E2EPage {
       await page.goto(url, { waitUntil: 'load' });
     },
     evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
+    evaluateSource: (expression) => page.evaluate(expression),
     waitFor: async (fn, arg, timeoutMs) => {
       await poll(() => page.evaluate(fn as never, arg).catch(() => false), Boolean, timeoutMs);
     },
@@ -139,7 +140,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
       await page.waitFor(
         (p) =>
           !(window as unknown as { __beforeNavigation?: boolean }).__beforeNavigation &&
-          location.pathname === p &&
+          location.pathname + location.search === p &&
           document.readyState === 'complete',
         path,
       );

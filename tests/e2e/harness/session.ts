@@ -2,6 +2,8 @@
 export interface E2EPage {
   goto(url: string): Promise<void>;
   evaluate<R, A = undefined>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R>;
+  /** Evaluates an expression given as source (awaited if it is a promise). */
+  evaluateSource(expression: string): Promise<unknown>;
   /** Resolves once `fn` (sync or async) returns a truthy value in the page; rejects after `timeoutMs`. */
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
