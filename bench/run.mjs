@@ -25,6 +25,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { generatedAliases, prng, syntheticPage } from './synth.mjs';
+import { analyseTrace, readTrace, TRACE_CATEGORIES } from './trace.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, 'bench');
@@ -626,132 +627,6 @@ function healthInitScript(highlightName) {
   tick();
 }
 
-const TRACE_CATEGORIES = [
-  'toplevel',
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-v8.cpu_profiler',
-];
-
-async function readTrace(cdp) {
-  const done = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-  await cdp.send('Tracing.end');
-  const { stream } = await done;
-  const parts = [];
-  for (;;) {
-    const chunk = await cdp.send('IO.read', { handle: stream, size: 4 << 20 });
-    parts.push(chunk.base64Encoded ? Buffer.from(chunk.data, 'base64').toString('utf8') : chunk.data);
-    if (chunk.eof) break;
-  }
-  await cdp.send('IO.close', { handle: stream });
-  const parsed = JSON.parse(parts.join(''));
-  return Array.isArray(parsed) ? parsed : parsed.traceEvents;
-}
-
-/**
- * Long tasks of the page's main thread from a Chrome trace, each with the
- * time the CPU profiler's samples spent in the extension's scripts
- * (a stack with a chrome-extension:// frame) and its busiest functions.
- */
-function analyseTrace(events, pageUrl) {
-  const threadNames = new Map();
-  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') threadNames.set(`${e.pid}:${e.tid}`, e.args.name);
-  // The page's renderer main thread is the one that parsed the page.
-  const parse = events.find((e) => e.name === 'ParseHTML' && e.args?.beginData?.url === pageUrl);
-  if (!parse) return null;
-  const main = `${parse.pid}:${parse.tid}`;
-  const onMain = (e) => `${e.pid}:${e.tid}` === main;
-  let tasks = events.filter((e) => e.ph === 'X' && e.name === 'RunTask' && onMain(e));
-  if (tasks.length === 0) tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && onMain(e));
-  const long = tasks.filter((e) => e.dur >= 50_000).sort((a, b) => a.ts - b.ts);
-
-  // CPU profile samples of the main thread.
-  const profiles = new Map();
-  for (const e of events) {
-    if (e.ph !== 'P' || !e.id) continue;
-    const key = `${e.pid}:${e.id}`;
-    if (e.name === 'Profile') {
-      const p = profiles.get(key) ?? { chunks: [] };
-      p.thread = `${e.pid}:${e.tid}`;
-      p.start = e.args.data.startTime;
-      profiles.set(key, p);
-    } else if (e.name === 'ProfileChunk') {
-      const p = profiles.get(key) ?? { chunks: [] };
-      p.chunks.push(e);
-      profiles.set(key, p);
-    }
-  }
-  const samples = []; // [ts, nodeKey]
-  const nodes = new Map();
-  for (const [key, p] of profiles) {
-    if (p.thread !== main || p.start === undefined) continue;
-    let t = p.start;
-    for (const c of p.chunks) {
-      const data = c.args.data;
-      for (const n of data.cpuProfile?.nodes ?? []) nodes.set(`${key}:${n.id}`, { ...n, key: `${key}:${n.id}` });
-      const ids = data.cpuProfile?.samples ?? [];
-      const deltas = data.timeDeltas ?? [];
-      for (let i = 0; i < ids.length; i++) {
-        t += deltas[i] ?? 0;
-        samples.push([t, `${key}:${ids[i]}`]);
-      }
-    }
-  }
-  samples.sort((a, b) => a[0] - b[0]);
-  const fromExtension = new Map();
-  const isExtension = (nodeKey) => {
-    if (fromExtension.has(nodeKey)) return fromExtension.get(nodeKey);
-    const n = nodes.get(nodeKey);
-    let value = false;
-    if (n) {
-      if ((n.callFrame?.url ?? '').startsWith('chrome-extension://')) value = true;
-      else if (n.parent !== undefined) value = isExtension(`${nodeKey.slice(0, nodeKey.lastIndexOf(':'))}:${n.parent}`);
-    }
-    fromExtension.set(nodeKey, value);
-    return value;
-  };
-  const frameName = (nodeKey) => {
-    const f = nodes.get(nodeKey)?.callFrame;
-    if (!f) return '?';
-    const file = f.url ? ` (${basename(f.url)})` : '';
-    return `${f.functionName || '(anonymous)'}${file}`;
-  };
-
-  let s = 0;
-  const result = long.map((task) => {
-    const start = task.ts;
-    const end = task.ts + task.dur;
-    while (s < samples.length && samples[s][0] < start) s++;
-    let extensionUs = 0;
-    let sampled = 0;
-    const leaves = new Map();
-    const others = new Map();
-    for (let i = s; i < samples.length && samples[i][0] < end; i++) {
-      const next = i + 1 < samples.length ? Math.min(samples[i + 1][0], end) : end;
-      const span = Math.max(0, next - samples[i][0]);
-      sampled += span;
-      const name = frameName(samples[i][1]);
-      const into = isExtension(samples[i][1]) ? leaves : others;
-      if (into === leaves) extensionUs += span;
-      into.set(name, (into.get(name) ?? 0) + span);
-    }
-    const top = (m) =>
-      [...m.entries()]
-        .sort((a, b) => b[1] - a[1])
-        .slice(0, 4)
-        .map(([name, us]) => `${name} ${fmt(us / 1000)} ms`);
-    return {
-      start: (start - parse.ts) / 1000,
-      duration: task.dur / 1000,
-      extensionMs: extensionUs / 1000,
-      sampledMs: sampled / 1000,
-      top: top(leaves),
-      otherTop: extensionUs > 0 ? top(others) : [],
-    };
-  });
-  return { thread: threadNames.get(main) ?? main, samples: samples.length, longTasks: result };
-}
-
 /** A long task ran the extension's code when ≥1 ms of its samples have a chrome-extension:// frame. */
 const hasExtensionCode = (t) => t.extensionMs >= 1;
 /** …and is the extension's doing when, without those samples, it would be under 50 ms. */
@@ -788,7 +663,8 @@ async function healthRun(session, url, expectHighlights) {
     longTasks: window.__longTasks,
     registered: [...CSS.highlights.keys()].map((k) => `${k}:${CSS.highlights.get(k).size}`),
   }));
-  if (expectHighlights && state.hl.size === 0) log(`    no highlight appeared (registry: ${registered.join(', ') || 'empty'})`);
+  if (expectHighlights && state.hl.size === 0)
+    log(`    no highlight appeared (registry: ${registered.join(', ') || 'empty'})`);
   const trace = analyseTrace(await readTrace(cdp), url);
   await page.close();
   const afterDcl = longTasks.filter((t) => t.start >= (state.dcl ?? 0));

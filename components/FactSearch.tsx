@@ -62,7 +62,9 @@ export function FactSearch({ lang, search, loadCard, source }: FactSearchProps) 
           error={view.error}
           version={view.card?.version}
           source={source}
-          backTo={view.trail.length > 1 ? names.current.get(view.trail[view.trail.length - 2] as string)?.[lang] : undefined}
+          backTo={
+            view.trail.length > 1 ? names.current.get(view.trail[view.trail.length - 2] as string)?.[lang] : undefined
+          }
           onBack={() => open(view.trail.slice(0, -1))}
           onNavigate={(id) => open([...view.trail, id])}
           onClose={() => setView({ kind: 'results' })}

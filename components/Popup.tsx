@@ -52,7 +52,7 @@ export function Popup(props: PopupProps) {
   }, [loadSummary]);
 
   const pageKey = page.status === 'ready' ? `${page.site}:${page.enabled}:${page.paused}` : page.status;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: reload the list when the page's state changes (pageKey)
+  // The list is read again whenever the page's state changes (pageKey).
   useEffect(() => {
     if (page.status !== 'ready' || !loadMentions) return;
     let live = true;
@@ -66,7 +66,11 @@ export function Popup(props: PopupProps) {
   }, [pageKey, loadMentions]);
 
   return (
-    <main lang={lang} data-state={state.status} data-origin={state.status === 'ready' ? state.served.origin : undefined}>
+    <main
+      lang={lang}
+      data-state={state.status}
+      data-origin={state.status === 'ready' ? state.served.origin : undefined}
+    >
       <header class="popup-header">
         <h1>Context Lens</h1>
         {props.onOpenOptions && (
@@ -120,7 +124,6 @@ export function Popup(props: PopupProps) {
           source={state.status === 'ready' ? state.served.value.source : undefined}
         />
       )}
-
     </main>
   );
 }

@@ -14,6 +14,7 @@ export function SwitchRow({ id, label, checked, disabled, onChange }: SwitchRowP
         id={id}
         type="checkbox"
         role="switch"
+        aria-checked={checked}
         checked={checked}
         disabled={disabled}
         onChange={(e) => onChange((e.currentTarget as HTMLInputElement).checked)}

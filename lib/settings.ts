@@ -75,8 +75,11 @@ export const SETTINGS: { [K in keyof Settings]: Setting<Settings[K]> } = {
     item: storage.defineItem<Category[]>('sync:categories', { fallback: DEFAULT_SETTINGS.categories, version: 1 }),
     schema: v.pipe(v.array(v.picklist(CATEGORIES)), v.maxLength(CATEGORIES.length)),
     fallback: DEFAULT_SETTINGS.categories,
-    salvage: (raw) =>
-      Array.isArray(raw) ? [...new Set(raw.filter((c): c is Category => CATEGORIES.includes(c)))] : undefined,
+    // A damaged list with no known category left falls back to the default rather than highlighting nothing.
+    salvage: (raw) => {
+      const kept = Array.isArray(raw) ? [...new Set(raw.filter((c): c is Category => CATEGORIES.includes(c)))] : [];
+      return kept.length > 0 ? kept : undefined;
+    },
   },
   highlightStyle: {
     item: storage.defineItem<HighlightStyle>('sync:highlightStyle', { fallback: 'background', version: 1 }),
@@ -98,6 +101,20 @@ export const SETTINGS: { [K in keyof Settings]: Setting<Settings[K]> } = {
 /** Settings that were unreadable and were reset or salvaged, shown once in the options page. */
 export const settingsNotice = storage.defineItem<string[]>('local:settingsNotice', { fallback: [] });
 
+// Settings are read in parallel (loadSettings): chaining the notice's
+// read-modify-write keeps one repair from overwriting another's name.
+let noticeWrites: Promise<void> = Promise.resolve();
+
+function addNotice(name: string): Promise<void> {
+  const write = noticeWrites.then(async () => {
+    const stored: unknown = await settingsNotice.getValue();
+    const notices = Array.isArray(stored) ? stored.filter((n): n is string => typeof n === 'string') : [];
+    if (!notices.includes(name)) await settingsNotice.setValue([...notices, name]);
+  });
+  noticeWrites = write.catch(() => {});
+  return write;
+}
+
 /**
  * Reads one setting and checks it. A damaged value is salvaged or replaced
  * by its fallback, written back (repaired) and reported; reading never
@@ -115,8 +132,7 @@ export async function readSetting<T>(setting: Setting<T>, name: string): Promise
   const repaired = setting.salvage?.(raw) ?? setting.fallback;
   try {
     await setting.item.setValue(repaired);
-    const notices = await settingsNotice.getValue();
-    if (!notices.includes(name)) await settingsNotice.setValue([...notices, name]);
+    await addNotice(name);
   } catch {
     // Storage is failing too: keep working with the repaired value in memory.
   }

@@ -54,10 +54,19 @@ for (const target of TARGETS) {
       await english.goto(`${server.origin}/article-en.html`);
       rules = await session.newPage();
       await rules.goto(`${server.origin}/spotting-rules.html`);
-      await poll(() => count(english), (n) => n === 8);
-      await poll(() => count(rules), (n) => n === 18);
+      await poll(
+        () => count(english),
+        (n) => n === 8,
+      );
+      await poll(
+        () => count(rules),
+        (n) => n === 18,
+      );
       extension = await session.openExtensionPage('/welcome.html');
-      [englishTab] = (await poll(() => tabsWithBadge(extension, '8'), (ids) => ids.length === 1)) as [number];
+      [englishTab] = (await poll(
+        () => tabsWithBadge(extension, '8'),
+        (ids) => ids.length === 1,
+      )) as [number];
     });
     afterAll(async () => {
       await session?.close();
@@ -66,7 +75,10 @@ for (const target of TARGETS) {
     it('lists the entities of the page with their counts, and passes axe-core', async () => {
       const popup = await session.openExtensionPage(`/popup.html?tab=${englishTab}`);
       await popupReady(popup);
-      const list = await poll(() => mentionList(popup), (l) => l.length === 4);
+      const list = await poll(
+        () => mentionList(popup),
+        (l) => l.length === 4,
+      );
       expect(list).toEqual([
         { entity: 'apple-intelligence', count: 2 },
         { entity: 'siri', count: 2 },
@@ -83,9 +95,18 @@ for (const target of TARGETS) {
       let popup = await session.openExtensionPage(`/popup.html?tab=${englishTab}`);
       await popupReady(popup);
       await setSwitch(popup, 'site-switch', false);
-      await poll(() => count(english), (n) => n === 0);
-      await poll(() => count(rules), (n) => n === 0);
-      await poll(() => tabsWithBadge(extension, '8'), (ids) => ids.length === 0);
+      await poll(
+        () => count(english),
+        (n) => n === 0,
+      );
+      await poll(
+        () => count(rules),
+        (n) => n === 0,
+      );
+      await poll(
+        () => tabsWithBadge(extension, '8'),
+        (ids) => ids.length === 0,
+      );
       expect(await tabsWithBadge(extension, '18')).toEqual([]);
 
       await english.reload();
@@ -96,18 +117,33 @@ for (const target of TARGETS) {
       await popupReady(popup);
       expect(await popup.evaluate(() => document.querySelector<HTMLInputElement>('#site-switch')?.checked)).toBe(false);
       await setSwitch(popup, 'site-switch', true);
-      await poll(() => count(english), (n) => n === 8);
-      await poll(() => count(rules), (n) => n === 18);
+      await poll(
+        () => count(english),
+        (n) => n === 8,
+      );
+      await poll(
+        () => count(rules),
+        (n) => n === 18,
+      );
     });
 
     it('pauses everywhere and resumes', async () => {
       const popup = await session.openExtensionPage(`/popup.html?tab=${englishTab}`);
       await popupReady(popup);
       await setSwitch(popup, 'pause-switch', true);
-      await poll(() => count(english), (n) => n === 0);
-      await poll(() => count(rules), (n) => n === 0);
+      await poll(
+        () => count(english),
+        (n) => n === 0,
+      );
+      await poll(
+        () => count(rules),
+        (n) => n === 0,
+      );
       await setSwitch(popup, 'pause-switch', false);
-      await poll(() => count(english), (n) => n === 8);
+      await poll(
+        () => count(english),
+        (n) => n === 8,
+      );
     });
 
     it('works in allowlist mode: only listed sites are highlighted', async () => {
@@ -116,11 +152,17 @@ for (const target of TARGETS) {
         (api) => api.storage.sync.set({ siteRules: { mode: 'only-listed', sites: [] } }),
         null,
       );
-      await poll(() => count(english), (n) => n === 0);
+      await poll(
+        () => count(english),
+        (n) => n === 0,
+      );
       const popup = await session.openExtensionPage(`/popup.html?tab=${englishTab}`);
       await popupReady(popup);
       await setSwitch(popup, 'site-switch', true);
-      await poll(() => count(english), (n) => n === 8);
+      await poll(
+        () => count(english),
+        (n) => n === 8,
+      );
       const stored = await withExtensionApi(extension, (api) => api.storage.sync.get('siteRules'), null);
       expect(stored.siteRules).toEqual({ mode: 'only-listed', sites: ['127.0.0.1'] });
       await withExtensionApi(
@@ -133,15 +175,29 @@ for (const target of TARGETS) {
     it('scrolls the page to a mention chosen in the list and opens its card', async () => {
       const long = await session.newPage();
       await long.goto(`${server.origin}/long-article.html`);
-      await poll(() => count(long), (n) => n === 3);
+      await poll(
+        () => count(long),
+        (n) => n === 3,
+      );
       const ext = await session.openExtensionPage('/welcome.html');
-      const [longTab] = (await poll(() => tabsWithBadge(ext, '3'), (ids) => ids.length === 1)) as [number];
+      const [longTab] = (await poll(
+        () => tabsWithBadge(ext, '3'),
+        (ids) => ids.length === 1,
+      )) as [number];
       const popup = await session.openExtensionPage(`/popup.html?tab=${longTab}`);
       await popupReady(popup);
-      await poll(() => mentionList(popup), (l) => l.length === 3);
+      await poll(
+        () => mentionList(popup),
+        (l) => l.length === 3,
+      );
       expect(await long.evaluate(() => window.scrollY)).toBe(0);
-      await popup.evaluate(() => document.querySelector<HTMLButtonElement>('.mention[data-entity="craig-federighi"]')?.click());
-      await poll(() => long.evaluate(() => window.scrollY), (y) => y > 1000);
+      await popup.evaluate(() =>
+        document.querySelector<HTMLButtonElement>('.mention[data-entity="craig-federighi"]')?.click(),
+      );
+      await poll(
+        () => long.evaluate(() => window.scrollY),
+        (y) => y > 1000,
+      );
       const card = await poll(
         () => long.inCard((d) => d.querySelector('.name')?.textContent ?? null),
         (name) => name === 'Craig Federighi',

@@ -4,7 +4,11 @@ import type { E2EPage } from './session';
  * Runs code with the extension API (`browser` in Firefox, `chrome` in
  * Chromium; both return promises here) from one of the extension's pages.
  */
-export function withExtensionApi<R, A>(page: E2EPage, fn: (api: ExtensionApi, arg: A) => Promise<R>, arg: A): Promise<R> {
+export function withExtensionApi<R, A>(
+  page: E2EPage,
+  fn: (api: ExtensionApi, arg: A) => Promise<R>,
+  arg: A,
+): Promise<R> {
   // Sent as source and evaluated by the driver, which extension pages' CSP (no eval) does not restrict.
   return page.evaluateSource(
     `(${fn.toString()})(globalThis.browser ?? globalThis.chrome, ${JSON.stringify(arg)})`,
