@@ -68,9 +68,9 @@ export function ruleKey(input: string): string | null {
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
   const host = hostKey(parsed.hostname);
-  // A site needs a dot (example.com), or is localhost or an IP address.
-  if (!host || !(host.includes('.') || host === 'localhost' || isIp(host))) return null;
-  if (!isIp(host) && !/^[a-z0-9.-]+$/.test(host)) return null;
+  if (!host) return null;
+  // Single-label hosts (intranet, localhost) are sites too: the popup must be able to list what siteOf names.
+  if (!isIp(host) && !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/.test(host)) return null;
   return host;
 }
 

@@ -68,8 +68,10 @@ const en = {
   optAddHint: 'A domain (example.com), a page address, an IP address, or file:// for files on this computer.',
   optAdd: 'Add',
   optSiteEmpty: 'Type a site to add.',
-  optSiteInvalid: '“{input}” is not a site. Type a domain such as example.com, a page address, an IP address or file://.',
+  optSiteInvalid:
+    '“{input}” is not a site. Type a domain such as example.com, a page address, an IP address or file://.',
   optSiteCovered: '{site} is already covered by {rule}.',
+  optSiteListed: '{site} is already listed.',
   optSiteAdded: '{site} added.',
   optSiteRemoved: '{site} removed.',
   optExport: 'Export the list',
@@ -190,12 +192,14 @@ const fr: Record<StringKey, string> = {
   optRemove: 'Retirer',
   optRemoveSite: 'Retirer {site}',
   optAddLabel: 'Ajouter un site',
-  optAddHint: 'Un domaine (example.com), l’adresse d’une page, une adresse IP, ou file:// pour les fichiers de cet ordinateur.',
+  optAddHint:
+    'Un domaine (example.com), l’adresse d’une page, une adresse IP, ou file:// pour les fichiers de cet ordinateur.',
   optAdd: 'Ajouter',
   optSiteEmpty: 'Saisissez un site à ajouter.',
   optSiteInvalid:
     '« {input} » n’est pas un site. Saisissez un domaine comme example.com, l’adresse d’une page, une adresse IP ou file://.',
   optSiteCovered: '{site} est déjà couvert par {rule}.',
+  optSiteListed: '{site} est déjà dans la liste.',
   optSiteAdded: '{site} ajouté.',
   optSiteRemoved: '{site} retiré.',
   optExport: 'Exporter la liste',
@@ -248,7 +252,8 @@ const fr: Record<StringKey, string> = {
   optRebuild: 'Reconstruire le cache',
   optRebuilding: 'Reconstruction du cache…',
   optRebuilt: 'Cache reconstruit : {entities} entités et {facts} faits, version {version}.',
-  optRebuiltBundled: 'Le cache n’a pas pu être reconstruit ; la copie fournie avec l’extension est utilisée à la place.',
+  optRebuiltBundled:
+    'Le cache n’a pas pu être reconstruit ; la copie fournie avec l’extension est utilisée à la place.',
   optRebuildFailed: 'Le cache n’a pas pu être reconstruit.',
 };
 

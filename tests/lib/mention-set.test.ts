@@ -123,6 +123,36 @@ describe('removeStale', () => {
   });
 });
 
+describe('removeUnder', () => {
+  it('removes mentions that start or end inside a moved node, which removeStale cannot see', async () => {
+    const mentions = await scan(
+      '<p id="a">Siri</p><p>Craig <b id="f">Federighi</b></p><p>Ruoming Pang</p><textarea id="t"></textarea>',
+    );
+    const set = setOf(mentions);
+    const textarea = document.getElementById('t') as Element;
+    textarea.append(document.getElementById('a') as Element, document.getElementById('f') as Element);
+    expect(set.removeStale()).toEqual([]);
+    const removed = set.removeUnder(
+      new Set([document.getElementById('a') as Node, document.getElementById('f') as Node]),
+    );
+    expect(removed.map((m) => m.alias.text).sort()).toEqual(['Craig Federighi', 'Siri']);
+    expect(aliases(set.visible())).toEqual(['Ruoming Pang']);
+    expect(set.removeUnder(new Set())).toEqual([]);
+  });
+
+  it('reaches mentions in the shadow tree of a removed host', async () => {
+    document.body.innerHTML = '<div id="host"></div><p>Siri</p>';
+    const host = document.getElementById('host') as HTMLElement;
+    const shadow = host.attachShadow({ mode: 'open' });
+    shadow.innerHTML = '<p>Craig Federighi</p>';
+    const set = new MentionSet();
+    set.add((await scanSubtree(shadow, subjects, { isHidden: () => false })).mentions);
+    set.add((await scanSubtree(document.body, subjects, { isHidden: () => false })).mentions);
+    expect(aliases(set.removeUnder(new Set([host])))).toEqual(['Craig Federighi']);
+    expect(set.size).toBe(1);
+  });
+});
+
 describe('visible: the surname rule', () => {
   it('drops a bare surname before the full name and keeps it after', async () => {
     const mentions = await scan(

@@ -235,6 +235,24 @@ describe('page changes after start', () => {
     expect(described(annotator.current())).toEqual(['Ruoming Pang=Ruoming Pang', 'Pang=Pang', 'Apple=Apple']);
   });
 
+  it('forgets mentions the page moves into content that is never scanned, and finds moved ones again', async () => {
+    document.body.innerHTML =
+      '<p id="a">Siri</p><p>Craig <b id="f">Federighi</b></p><template id="t"></template><div id="d"><p>x</p></div>';
+    const { annotator, lastCounts } = setup();
+    await annotator.start();
+    expect(lastCounts()).toEqual({ siri: 1, 'craig-federighi': 1 });
+    const noscript = document.createElement('noscript');
+    document.body.append(noscript);
+    await settle(annotator);
+    noscript.append(document.getElementById('f') as Element);
+    await settle(annotator);
+    expect(lastCounts()).toEqual({ siri: 1 });
+    (document.getElementById('d') as Element).append(document.getElementById('a') as Element);
+    await settle(annotator);
+    expect(lastCounts()).toEqual({ siri: 1 });
+    expect(annotator.current()[0]?.block).toBe(document.getElementById('a'));
+  });
+
   it('applies the surname rule again when a full name is added before a bare surname', async () => {
     document.body.innerHTML = '<p id="first">Pang est parti.</p>';
     const { annotator, lastCounts } = setup();

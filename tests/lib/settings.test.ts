@@ -126,6 +126,19 @@ describe('loadSettings', () => {
     expect(await settingsNotice.getValue()).toEqual(['categories']);
   });
 
+  it('keeps an empty list of categories: a valid choice, not damage', async () => {
+    await storeRaw('categories', []);
+    expect((await loadSettings()).categories).toEqual([]);
+    expect(await settingsNotice.getValue()).toEqual([]);
+  });
+
+  it('records a repair even when the notice itself is damaged', async () => {
+    await fakeBrowser.storage.local.set({ settingsNotice: 'garbage' });
+    await storeRaw('language', 'xx');
+    await loadSettings();
+    expect(await settingsNotice.getValue()).toEqual(['language']);
+  });
+
   it('reads a value whose stored version is unknown (newer) without crashing', async () => {
     await fakeBrowser.storage.sync.set({
       siteRules: { mode: 'only-listed', sites: ['example.com'] },

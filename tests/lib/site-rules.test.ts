@@ -119,17 +119,23 @@ describe('ruleKey', () => {
     }
   });
 
+  it('accepts single-label hosts, as siteOf names them (intranet, localhost)', () => {
+    expect(ruleKey('intranet')).toBe('intranet');
+    expect(ruleKey('http://Intranet:8080/wiki')).toBe('intranet');
+    expect(ruleKey(siteOf('http://intranet/') as string)).toBe(siteOf('http://intranet/'));
+  });
+
   it('rejects what is not a site', () => {
     for (const input of [
       '',
       '   ',
-      'example',
+      'exa_mple',
+      '-intranet',
       'not a host',
       'exa mple.com',
       'exa_mple.com',
       '*example.com',
       '*.',
-      'www.',
       'http://',
       'https:///',
       '256.1.1.1',

@@ -53,10 +53,26 @@ const FLAGS = [
   '--disable-component-update',
   '--disable-sync',
   '--disable-default-apps',
+  // Nothing but this machine resolves: a page under test cannot reach the network even by accident.
+  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
 ];
 
 function wrap(page: Page): E2EPage {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
   return {
+    errors: () => [...errors],
+    inFrames: async (fn) => {
+      const results = [];
+      for (const frame of page.frames()) {
+        try {
+          results.push({ url: frame.url(), value: await frame.evaluate(fn as never) });
+        } catch {
+          // A frame that went away or that the driver cannot enter.
+        }
+      }
+      return results as never;
+    },
     goto: async (url) => {
       await page.goto(url, { waitUntil: 'load' });
     },
@@ -82,6 +98,8 @@ export interface ChromiumOptions {
   /** UI language of the browser (what `i18n.getUILanguage()` answers). */
   lang?: string;
   colorScheme?: 'light' | 'dark';
+  /** False for a plain browser, to compare pages with and without the extension. */
+  withExtension?: boolean;
 }
 
 export async function launchChromium(
@@ -98,20 +116,25 @@ export async function launchChromium(
     args: [
       ...FLAGS,
       `--lang=${lang}`,
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      ...(options.withExtension === false
+        ? ['--disable-extensions']
+        : [`--disable-extensions-except=${CHROME_BUILD}`, `--load-extension=${CHROME_BUILD}`]),
     ],
   });
   // Pages under test never reach beyond this machine.
   await context.route(/^https?:\/\/(?!127\.0\.0\.1[:/]|localhost[:/])/, (route) => route.abort());
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
-  const extensionId = new URL(worker.url()).host;
+  const worker =
+    options.withExtension === false
+      ? null
+      : (context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15_000 })));
+  const extensionId = worker ? new URL(worker.url()).host : '';
   return {
     name: 'chromium',
     context,
     extensionId,
-    newPage: async () => {
+    newPage: async (pageOptions = {}) => {
       const page = await context.newPage();
+      if (pageOptions.initScript) await page.addInitScript(pageOptions.initScript);
       await page.bringToFront();
       return wrap(page);
     },

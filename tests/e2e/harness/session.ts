@@ -17,6 +17,10 @@ export interface E2EPage {
   /** Reloads from inside the page and resolves once the new document has loaded. */
   reload(): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** Runs `fn` in every frame of the page (cross-origin ones included); frames that refuse are left out. */
+  inFrames<R>(fn: () => R | Promise<R>): Promise<{ url: string; value: R }[]>;
+  /** Uncaught errors of the page's own scripts since it was opened. */
+  errors(): string[];
   close(): Promise<void>;
 }
 
@@ -31,9 +35,14 @@ export async function reloadFromInside(page: Pick<E2EPage, 'evaluate' | 'waitFor
   );
 }
 
+export interface NewPageOptions {
+  /** Source run in the page's main world before any of its own scripts. */
+  initScript?: string;
+}
+
 export interface ExtensionSession {
   readonly name: 'chromium' | 'firefox';
-  newPage(): Promise<E2EPage>;
+  newPage(options?: NewPageOptions): Promise<E2EPage>;
   /** Opens one of the extension's own pages, e.g. `/popup.html`. */
   openExtensionPage(path: string): Promise<E2EPage>;
   close(): Promise<void>;
