@@ -147,7 +147,6 @@ describe('ruleKey', () => {
       'javascript:alert(1)',
       'ftp://example.com',
       '<script>',
-      '🙂',
     ]) {
       expect(ruleKey(input), JSON.stringify(input)).toBeNull();
     }
