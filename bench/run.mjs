@@ -149,6 +149,13 @@ function kb(n) {
 
 const PASS = (ok) => (ok ? 'PASS' : 'MISS');
 
+/** Other processes on the machine make every figure noisier: say how busy it was. */
+function loadLine([one, five]) {
+  const cores = os.cpus().length;
+  const busy = one > cores ? ` — busier than its ${cores} cores: expect noisy figures` : '';
+  return `load average ${one.toFixed(2)} (1 min), ${five.toFixed(2)} (5 min)${busy}`;
+}
+
 /** Pads columns; the first column left-aligned, the rest right-aligned. */
 function table(title, headers, rows, notes = []) {
   const all = [headers, ...rows].map((r) => r.map((c) => String(c)));
@@ -182,7 +189,18 @@ function pairedRatio(runs, a, b) {
 
 // ---------------------------------------------------------------- build
 
-const SOURCES = ['lib', 'entrypoints', 'components', 'public', 'seeds', 'wxt.config.ts', 'package.json'];
+const SOURCES = [
+  'lib',
+  'entrypoints',
+  'components',
+  'public',
+  'assets',
+  'locales',
+  'utils',
+  'seeds',
+  'wxt.config.ts',
+  'package.json',
+];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -723,6 +741,21 @@ async function healthRun(session, url, expectHighlights) {
   };
 }
 
+/** The first characters of the built file at a function's position: enough to tell which function it is. */
+function sourceSnippet({ path, line, column }) {
+  try {
+    const text = readFileSync(join(CHROME_BUILD, path), 'utf8').split('\n')[line] ?? '';
+    // V8 reports a function's position at its parameter list or name: back up to its start.
+    const from = Math.max(
+      0,
+      text.lastIndexOf('function', column) >= column - 30 ? text.lastIndexOf('function', column) : column - 12,
+    );
+    return `${text.slice(from, from + 110).replace(/\s+/g, ' ')}…`;
+  } catch {
+    return '(source not found)';
+  }
+}
+
 async function mainThreadHealth(withExt, withoutExt, url) {
   log(`[3] main-thread health on ${url}…`);
   const result = { with: [], without: [] };
@@ -780,13 +813,28 @@ function printHealth(health, pageName) {
       'without those samples.',
     ],
   );
+  const used = new Set();
   health.with.forEach((r, i) => {
-    for (const t of r.trace?.longTasks.filter(hasExtensionCode) ?? [])
+    const tasks = (r.trace?.longTasks.filter(hasExtensionCode) ?? []).sort((a, b) => b.duration - a.duration);
+    if (tasks.length)
       console.log(
-        `  load ${i + 1}: ${fmt(t.duration)} ms task ${fmt(t.start)} ms after parsing began, ${fmt(t.extensionMs)} ms in extension code` +
-          ` [${t.top.join(', ')}]; rest [${t.otherTop.join(', ')}]`,
+        `Long tasks running extension code, load ${i + 1} (longest first; busiest functions by CPU samples):`,
       );
+    for (const t of tasks.slice(0, 6)) {
+      console.log(
+        `  ${fmt(t.duration)} ms at ${fmt(t.start)} ms after parsing began: ${fmt(t.extensionMs)} ms in extension code` +
+          ` [${t.top.join(', ')}]; rest [${t.otherTop.join(', ') || '–'}]`,
+      );
+      for (const line of [...t.top, ...t.otherTop]) used.add(line.replace(/ [\d.,]+ ms$/, ''));
+    }
+    if (tasks.length > 6) console.log(`  … and ${tasks.length - 6} more`);
   });
+  // The build is minified: show where its short names come from.
+  const sources = {};
+  for (const r of health.with) Object.assign(sources, r.trace?.minified ?? {});
+  const legend = Object.entries(sources).filter(([label]) => used.has(label));
+  if (legend.length) console.log('Minified names in the built content script:');
+  for (const [label, at] of legend) console.log(`  ${label.split('@')[0]} = ${sourceSnippet(at)}`);
   const worst = stats(health.with.map((r) => r.extensionTasks))?.max;
   console.log(
     `Target: zero ≥50 ms tasks from the extension on the ${pageName} page: ${worst == null ? 'unknown (no trace)' : `${worst} in the worst load`} → ${worst == null ? 'n/a' : PASS(worst <= TARGETS.extensionLongTasks)}`,
@@ -981,6 +1029,8 @@ async function main() {
     console.log(`Browser:  Chromium ${version} (headless, ${CHROMIUM_PATH})`);
     console.log(`Build:    ${CHROME_BUILD} (${results.build.built ? 'rebuilt now' : 'up to date'})`);
     console.log(`Seed:     ${SEED} (synthetic pages, run order)`);
+    results.loadAverageAtStart = os.loadavg();
+    console.log(`Load:     ${loadLine(results.loadAverageAtStart)}`);
 
     const allPages = [...syntheticSpecs, ...corpusSpecs];
     if (wanted(1)) {
@@ -1053,7 +1103,9 @@ async function main() {
   }
 
   results.seconds = (Date.now() - t0) / 1000;
-  console.log(`\nTotal time: ${results.seconds.toFixed(0)} s.`);
+  results.loadAverageAtEnd = os.loadavg();
+  console.log(`\nLoad at the end: ${loadLine(results.loadAverageAtEnd)}`);
+  console.log(`Total time: ${results.seconds.toFixed(0)} s.`);
   const dir = join(BENCH, 'results');
   mkdirSync(dir, { recursive: true });
   const stamp = results.startedAt.replace(/[:.]/g, '-');

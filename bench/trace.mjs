@@ -89,11 +89,19 @@ export function analyseTrace(events, pageUrl, minTaskMs = 50) {
     fromExtension.set(nodeKey, value);
     return value;
   };
+  // Minified names say little: those of the extension's own files carry their position, resolved by the caller.
+  const minified = {};
   const frameName = (nodeKey) => {
     const f = nodes.get(nodeKey)?.callFrame;
     if (!f) return '?';
-    const file = f.url ? ` (${basename(f.url)})` : '';
-    return `${f.functionName || '(anonymous)'}${file}`;
+    const name = f.functionName || '(anonymous)';
+    if (!f.url) return name;
+    if (f.url.startsWith('chrome-extension://') && /^[\w$]{1,2}$/.test(name)) {
+      const label = `${name}@${basename(f.url)}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+      minified[label] = { path: new URL(f.url).pathname, line: f.lineNumber, column: f.columnNumber };
+      return label;
+    }
+    return `${name} (${basename(f.url)})`;
   };
 
   let s = 0;
@@ -128,5 +136,5 @@ export function analyseTrace(events, pageUrl, minTaskMs = 50) {
       otherTop: extensionUs > 0 ? top(others) : [],
     };
   });
-  return { thread: threadNames.get(main) ?? main, samples: samples.length, longTasks: result };
+  return { thread: threadNames.get(main) ?? main, samples: samples.length, longTasks: result, minified };
 }
