@@ -205,6 +205,13 @@ for (const target of TARGETS) {
       expect(card).toBe('Craig Federighi');
     });
 
+    it('opens the options page, which passes axe-core and reports the fact base', async () => {
+      const options = await session.openExtensionPage('/options.html');
+      await options.waitFor(() => /\d+/.test(document.body.innerText) && document.querySelector('h1') !== null);
+      await options.waitFor(() => document.body.innerText.includes('2025.07.1'));
+      expect(await axeViolations(options)).toEqual([]);
+    });
+
     it('says plainly when the extension cannot run on the page', async () => {
       const popup = await session.openExtensionPage('/popup.html?tab=999999');
       await popup.waitFor(() => document.querySelector('.notice') !== null);

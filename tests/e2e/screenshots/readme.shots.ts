@@ -44,7 +44,8 @@ for (const { lang, colorScheme } of variants) {
             const range = document.createRange();
             range.setStart(n, at);
             range.setEnd(n, at + 15);
-            const r = range.getBoundingClientRect();
+            // The first line's box: a name wrapped over two lines has its middle between them.
+            const r = range.getClientRects()[0] as DOMRect;
             return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
           }
           throw new Error('no mention');
