@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 const SUITES = [
   { name: 'unit', args: ['vitest', 'run'] },
   { name: 'e2e', args: ['vitest', 'run', '-c', 'vitest.e2e.config.ts'] },
+  { name: 'stress', args: ['vitest', 'run', '-c', 'vitest.stress.config.ts'] },
 ];
 
 const only = process.argv.slice(2);
