@@ -125,14 +125,22 @@ export async function seedFactDb(db: FactDb, base: FactBase, hash: string, force
     summary: base.summary,
     order: { entities: base.entities.map((e) => e.id), facts: base.facts.map((f) => f.id) },
   };
+  // Every request and tx.done is observed as soon as it exists: after an abort they all
+  // reject, including those queued before a put that threw synchronously (DataCloneError).
+  const requests: Promise<unknown>[] = [];
+  const track = (request: Promise<unknown>) => {
+    request.catch(() => {});
+    requests.push(request);
+  };
+  track(tx.done);
   try {
-    await Promise.all([meta.clear(), entities.clear(), facts.clear()]);
-    await Promise.all([
-      ...base.entities.map((e) => entities.put(e)),
-      ...base.facts.map((f) => facts.put(f)),
-      meta.put(record, 'base'),
-    ]);
-    await tx.done;
+    track(meta.clear());
+    track(entities.clear());
+    track(facts.clear());
+    for (const e of base.entities) track(entities.put(e));
+    for (const f of base.facts) track(facts.put(f));
+    track(meta.put(record, 'base'));
+    await Promise.all(requests);
   } catch (error) {
     // All or nothing: never leave a half-written base behind.
     try {
