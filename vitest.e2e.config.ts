@@ -4,7 +4,7 @@ export default defineConfig({
   resolve: { alias: { '@': new URL('./', import.meta.url).pathname } },
   test: {
     environment: 'node',
-    include: ['tests/e2e/**/*.e2e.test.ts'],
+    include: ['tests/e2e/*.e2e.test.ts'],
     globalSetup: ['tests/e2e/harness/global-setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 90_000,

@@ -16,8 +16,13 @@ export function paintedRanges(page: E2EPage): Promise<PaintedRange[]> {
       if (!name.startsWith('context-lens-')) continue;
       for (const r of highlight) {
         const range = document.createRange();
-        range.setStart(r.startContainer, r.startOffset);
-        range.setEnd(r.endContainer, r.endOffset);
+        try {
+          range.setStart(r.startContainer, r.startOffset);
+          range.setEnd(r.endContainer, r.endOffset);
+        } catch {
+          // A static range over text the page just changed, until the extension's re-scan replaces it.
+          continue;
+        }
         found.push({ name, range });
       }
     }
