@@ -1,6 +1,6 @@
 import { blockAround, blockOf, isBlock, isInsideSkipped, SKIPPED_TAGS } from './dom-blocks';
 import type { Matcher } from './matcher';
-import { compareMentions, countByEntity, MentionSet } from './mention-set';
+import { countByEntity, MentionSet } from './mention-set';
 import { type Mention, type ScanOptions, scanSubtree } from './page-scan';
 import { TimeSlicer } from './time-slice';
 
@@ -190,7 +190,7 @@ export class PageAnnotator {
           },
         });
         if (this.stopped) return;
-        this.mentions.add(result.mentions);
+        this.mentions.addScanned(result.mentions);
         // The page changed what we were walking: that part is scanned again.
         if (!result.complete && root.isConnected) this.dirty.add(root);
       }
@@ -215,7 +215,7 @@ export class PageAnnotator {
 
   private publish(): void {
     this.dropGone();
-    const visible = this.mentions.visible().sort(compareMentions);
+    const visible = this.mentions.visible();
     this.sorted = visible;
     this.options.painter.sync(visible);
     this.publishCounts(visible);
