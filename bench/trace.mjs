@@ -3,6 +3,8 @@
 // CPU profiler samples recorded in the same trace).
 import { basename } from 'node:path';
 
+const isExtensionUrl = (url) => typeof url === 'string' && url.startsWith('chrome-extension://');
+
 export const TRACE_CATEGORIES = [
   'toplevel',
   'devtools.timeline',
@@ -43,6 +45,10 @@ export function analyseTrace(events, pageUrl, minTaskMs = 50) {
   if (tasks.length === 0)
     tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && onMain(e));
   const long = tasks.filter((e) => e.dur >= minTaskMs * 1000).sort((a, b) => a.ts - b.ts);
+  // Injections of the extension's scripts: their compile time shows in samples as "(program)", not as its code.
+  const injections = events.filter(
+    (e) => e.ph === 'X' && e.name === 'EvaluateScript' && onMain(e) && isExtensionUrl(e.args?.data?.url),
+  );
 
   // CPU profile samples of the main thread.
   const profiles = new Map();
@@ -127,9 +133,12 @@ export function analyseTrace(events, pageUrl, minTaskMs = 50) {
         .sort((a, b) => b[1] - a[1])
         .slice(0, 4)
         .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)} ms`);
+    const injected = injections.filter((e) => e.ts >= start && e.ts < end);
     return {
       start: (start - parse.ts) / 1000,
       duration: task.dur / 1000,
+      injectsExtensionScript: injected.length > 0,
+      injectionMs: injected.reduce((sum, e) => sum + e.dur, 0) / 1000,
       extensionMs: extensionUs / 1000,
       sampledMs: sampled / 1000,
       top: top(leaves),
