@@ -1,4 +1,5 @@
 import type { Alias, Category } from './fact-schema';
+import { buildPrefilter } from './prefilter';
 import { aliasKey, fold, IGNORED, isWordUnit, SPACE, strip } from './text-fold';
 
 /** One alias as the matcher needs it: what to find and whom it names. */
@@ -43,9 +44,14 @@ export class Matcher {
   private readonly terminals = new Map<number, number[]>();
   private nodeCount = 1;
 
+  /** Cheap per-node test: a node it rejects holds no mention start (see prefilter.ts); null = test everything. */
+  readonly prefilter: RegExp | null;
+
   private constructor(readonly aliases: readonly AliasSpec[]) {
+    const keys: string[] = [];
     aliases.forEach((alias, index) => {
       const key = aliasKey(alias.text);
+      keys.push(key);
       // An alias must begin with a letter or digit: matches only start at word starts.
       if (key.length === 0 || !isWordUnit(key.charCodeAt(0))) return;
       let node = 0;
@@ -54,6 +60,7 @@ export class Matcher {
       if (list) list.push(index);
       else this.terminals.set(node, [index]);
     });
+    this.prefilter = buildPrefilter(keys);
   }
 
   static compile(aliases: readonly AliasSpec[]): Matcher {
@@ -140,6 +147,24 @@ export class BlockScanner<T> {
       const unit = fold(code);
       if (unit === IGNORED) continue;
       this.step(unit, isWordUnit(code), this.pos + i, matcher);
+    }
+    this.pos += text.length;
+  }
+
+  /**
+   * Passes over a chunk the prefilter showed holds no mention start, keeping
+   * only what the next chunk needs to know: whether this one ends in a word.
+   * Only valid while no mention is in progress (`busy` is false).
+   */
+  skip(text: string): void {
+    this.dropChunks();
+    for (let i = text.length - 1; i >= 0; i--) {
+      const code = text.charCodeAt(i);
+      const unit = fold(code);
+      if (unit === IGNORED) continue;
+      this.prevWord = isWordUnit(code);
+      this.prevSpace = unit === SPACE;
+      break;
     }
     this.pos += text.length;
   }

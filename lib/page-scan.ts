@@ -55,6 +55,7 @@ export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOpt
   const doc = root.ownerDocument ?? (root as Document);
   const walker = doc.createTreeWalker(root, 1 | 4); // NodeFilter.SHOW_ELEMENT | SHOW_TEXT
   const scanner = matcher.scanner<Text>();
+  const prefilter = matcher.prefilter;
   const mentions: Mention[] = [];
   let previous: Text | null = null;
   let visited = 0;
@@ -107,6 +108,13 @@ export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOpt
           const separator = separatorBetween(previous, text);
           if (separator === 'block') keep(scanner.end());
           else if (separator === 'space') scanner.space();
+        }
+        if (!scanner.busy && prefilter && !prefilter.test(data)) {
+          // Nearly every text node: no alias can start here, so the per-character loop is spared.
+          scanner.skip(data);
+          previous = text;
+          node = walker.nextNode();
+          continue;
         }
         scanner.feed(data, text);
         keep(scanner.take());

@@ -54,6 +54,12 @@ function recordingMatcher(fed: string[]): Matcher {
       fed.push(chunk);
       feed(chunk, ref);
     };
+    // Text the prefilter rules out is passed over, but it is still read: record it too.
+    const skip = scanner.skip.bind(scanner);
+    scanner.skip = (chunk: string) => {
+      fed.push(chunk);
+      skip(chunk);
+    };
     return scanner;
   }) as Matcher['scanner'];
   return matcher;
