@@ -59,5 +59,6 @@ export function buildPrefilter(keys: readonly string[]): RegExp | null {
     // The prefix cut short by the end of the node: the name goes on in the next one.
     for (let n = 1; n < units.length; n++) alternatives.add(`${units.slice(0, n).join(SKIPPABLE)}${SKIPPABLE}$`);
   }
-  return new RegExp([...alternatives].join('|'));
+  // Mentions start at word starts: an alias's letters inside a longer word ("the" in "weather") do not count.
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${[...alternatives].join('|')})`, 'u');
 }
