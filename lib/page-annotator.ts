@@ -138,8 +138,9 @@ export class PageAnnotator {
         run.push(n);
         seen.add(n);
       }
-      const closedBefore = isClosed(parent, first.previousSibling, false, isExcluded);
-      const closedAfter = isClosed(parent, last.nextSibling, true, isExcluded);
+      // Other new blocks do not close the old text off: they were not there when it was scanned.
+      const closedBefore = isClosed(parent, first.previousSibling, false, isExcluded, added);
+      const closedAfter = isClosed(parent, last.nextSibling, true, isExcluded, added);
       if (run.length === 1 && node.nodeType === 1 && !isBoundary(node) && closedBefore && closedAfter) {
         // One inline element (a feed item with a custom tag) that no text around can join.
         this.dirty.add(node);
@@ -260,6 +261,7 @@ function isClosed(
   from: Node | null | undefined,
   forward: boolean,
   isExcluded: ((element: Element) => boolean) | undefined,
+  added?: ReadonlySet<Node>,
 ): boolean {
   // A sibling the page has moved since the record was made says nothing about this position;
   // neither does one the record leaves out (undefined, as in some DOM implementations).
@@ -268,7 +270,10 @@ function isClosed(
     if (n.nodeType === 3) {
       if (/\S/.test((n as Text).data)) return false;
     } else if (n.nodeType === 1) {
-      if (isBlock(n)) return true;
+      if (isBlock(n)) {
+        if (added?.has(n)) continue;
+        return true;
+      }
       if (!isInert(n, isExcluded)) return false;
     }
   }

@@ -148,6 +148,26 @@ describe('page changes after start', () => {
     expect(annotator.current().map((m) => m.alias.text)).toEqual(['Siri', 'Apple Intelligence', 'Siri']);
   });
 
+  it('re-reads a split name when new blocks and a script land inside it (found by the property test)', async () => {
+    document.body.innerHTML = '<span><span>A</span>pple Intelligence </span>';
+    const { annotator } = setup();
+    await annotator.start();
+    expect(annotator.current().map(covered)).toEqual(['Apple Intelligence']);
+    const outer = document.body.firstChild as Element;
+    const first = document.createElement('p');
+    first.textContent = 'Apple ';
+    const script = document.createElement('script');
+    const second = document.createElement('p');
+    second.textContent = 'Apple Intelligence ';
+    outer.insertBefore(first, outer.childNodes[1] as Node);
+    outer.insertBefore(script, outer.childNodes[2] as Node);
+    outer.insertBefore(second, outer.childNodes[3] as Node);
+    await settle(annotator);
+    // The old mention is split by the new blocks: only the new paragraph names it now.
+    expect(annotator.current().map(covered)).toEqual(['Apple Intelligence']);
+    expect(annotator.current()[0]?.startNode.parentNode).toBe(second);
+  });
+
   it('forgets the mentions of a paragraph the page removes', async () => {
     document.body.innerHTML = '<p>Siri</p><p id="gone">Craig Federighi et Siri</p><p>Apple Intelligence</p>';
     const { annotator, lastCounts, painter } = setup();
