@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Category } from '@/lib/fact-schema';
+import { highlightName } from '@/lib/highlight-names';
 import type { Lang } from '@/lib/language';
 import type { HighlightStyle } from '@/lib/settings';
 import { translate } from '@/lib/strings';
@@ -13,14 +14,6 @@ const SAMPLES: Record<string, { text: string; category: Category }> = {
   iphone: { text: 'iPhone', category: 'product' },
   chatgpt: { text: 'ChatGPT', category: 'model' },
 };
-
-/**
- * The names the content script registers its highlights under (see its
- * highlighter): the same `::highlight()` rules then paint the preview.
- */
-function previewHighlightName(category: Category, style: HighlightStyle): string {
-  return style === 'background' ? `context-lens-${category}` : `context-lens-${category}-${style}`;
-}
 
 export interface HighlightPreviewProps {
   lang: Lang;
@@ -51,7 +44,7 @@ export function HighlightPreview({ lang, style, categories }: HighlightPreviewPr
       if (!categoryKey.split(' ').includes(category)) continue;
       const range = document.createRange();
       range.selectNodeContents(span);
-      const name = previewHighlightName(category, style);
+      const name = highlightName(category, style);
       const highlight = painted.get(name) ?? new Highlight();
       highlight.add(range);
       painted.set(name, highlight);

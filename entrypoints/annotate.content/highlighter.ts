@@ -1,14 +1,7 @@
 import type { Category } from '@/lib/fact-schema';
+import { highlightName } from '@/lib/highlight-names';
 import type { Mention } from '@/lib/page-scan';
 import type { HighlightStyle } from '@/lib/settings';
-
-/**
- * Highlight names in the page's registry; prefixed so they cannot clash with
- * the page's own. The style is part of the name because a `::highlight()`
- * rule can only select by name, and the page must not be touched.
- */
-export const highlightName = (category: Category, style: HighlightStyle = 'background') =>
-  style === 'background' ? `context-lens-${category}` : `context-lens-${category}-${style}`;
 
 /**
  * Paints mentions through the CSS Custom Highlight API: no element,
