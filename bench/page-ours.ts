@@ -1,11 +1,12 @@
 // Bundled into an IIFE and injected into benchmark pages: the exact pipeline
 // the content script runs (Matcher → PageAnnotator → Highlighter), timed.
-import { Highlighter } from '../entrypoints/annotate.content/highlighter';
-import { aliasSpecs } from '../lib/alias-spec';
-import type { Entity } from '../lib/fact-schema';
-import type { AliasSpec } from '../lib/matcher';
-import { Matcher } from '../lib/matcher';
-import { PageAnnotator } from '../lib/page-annotator';
+
+import { aliasSpecs } from '../lib/facts/alias-spec';
+import type { Entity } from '../lib/facts/schema';
+import { PageAnnotator } from '../lib/page/annotator';
+import { Highlighter } from '../lib/page/highlighter';
+import type { AliasSpec } from '../lib/text/matcher';
+import { Matcher } from '../lib/text/matcher';
 import seed from '../seeds/fact-base.json';
 
 export interface OursRun {

@@ -992,7 +992,7 @@ async function main() {
     markjs: `(function(){var define, module, exports;${readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8')}
 ;window.__BenchMarkJs = this.Mark;}).call(window);`,
     helpers: readFileSync(join(BENCH, 'page-helpers.js'), 'utf8'),
-    css: readFileSync(join(ROOT, 'entrypoints/annotate.content/style.css'), 'utf8'),
+    css: readFileSync(join(ROOT, 'components/highlights.css'), 'utf8'),
   };
 
   // Pages

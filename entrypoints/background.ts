@@ -1,10 +1,10 @@
-import { loadBundledFactBase } from '@/lib/bundled-fact-base';
-import { FactStore } from '@/lib/fact-store';
-import { createHandlers } from '@/lib/message-handlers';
-import { type BackgroundMessage, isOwnSender, onMessage, sendMessage } from '@/lib/messages';
-import { readSetting, SETTINGS, saveSetting } from '@/lib/settings';
-import { setSiteEnabled } from '@/lib/site-rules';
-import { badgeText, TabCounts, type TabCountsData } from '@/lib/tab-counts';
+import { createHandlers } from '@/lib/ext/message-handlers';
+import { type BackgroundMessage, isOwnSender, onMessage, sendMessage } from '@/lib/ext/messages';
+import { readSetting, SETTINGS, saveSetting } from '@/lib/ext/settings';
+import { setSiteEnabled } from '@/lib/ext/site-rules';
+import { badgeText, TabCounts, type TabCountsData } from '@/lib/ext/tab-counts';
+import { loadBundledFactBase } from '@/lib/facts/bundled';
+import { FactStore } from '@/lib/store/fact-store';
 
 export default defineBackground(() => {
   const { base, hash } = loadBundledFactBase();

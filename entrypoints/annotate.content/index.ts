@@ -1,8 +1,8 @@
-import { onMessage, validateInput } from '@/lib/messages';
-import { loadSettings, watchSettings } from '@/lib/settings';
-import { siteOf } from '@/lib/site-rules';
-import { PageSession } from './page-session';
-import './style.css';
+import { onMessage, validateInput } from '@/lib/ext/messages';
+import { loadSettings, watchSettings } from '@/lib/ext/settings';
+import { siteOf } from '@/lib/ext/site-rules';
+import { PageSession } from '@/lib/page/page-session';
+import '@/components/highlights.css';
 
 export default defineContentScript({
   matches: ['<all_urls>'],

@@ -1,11 +1,12 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { OptionsPage } from '@/components/OptionsPage';
-import '@/components/page.css';
-import { langFromLocale } from '@/lib/language';
-import { sendMessage } from '@/lib/messages';
-import { loadSettings, type Settings, saveSetting, settingsNotice, watchSettings } from '@/lib/settings';
-import { translate } from '@/lib/strings';
+import { OptionsPage } from '@/components/options/OptionsPage';
+import '@/components/shared/page.css';
+import '@/components/highlights.css';
+import { sendMessage } from '@/lib/ext/messages';
+import { loadSettings, type Settings, saveSetting, settingsNotice, watchSettings } from '@/lib/ext/settings';
+import { langFromLocale } from '@/lib/i18n/language';
+import { translate } from '@/lib/i18n/strings';
 import './style.css';
 
 const loadFactBaseInfo = () => sendMessage('getFactBaseInfo');

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { type PageState, Popup } from '@/components/Popup';
-import '@/components/page.css';
-import { langFromLocale } from '@/lib/language';
-import { sendMessage } from '@/lib/messages';
-import { loadSettings, readSetting, SETTINGS, type Settings, saveSetting, watchSettings } from '@/lib/settings';
-import { isEnabledOn, setSiteEnabled, siteOf } from '@/lib/site-rules';
-import '@/components/card.css';
+import { type PageState, Popup } from '@/components/popup/Popup';
+import '@/components/shared/page.css';
+import { sendMessage } from '@/lib/ext/messages';
+import { loadSettings, readSetting, SETTINGS, type Settings, saveSetting, watchSettings } from '@/lib/ext/settings';
+import { isEnabledOn, setSiteEnabled, siteOf } from '@/lib/ext/site-rules';
+import { langFromLocale } from '@/lib/i18n/language';
+import '@/components/card/card.css';
 import './style.css';
 
 interface TargetTab {

@@ -1,7 +1,7 @@
 import { render } from 'preact';
-import '@/components/page.css';
-import { langFromLocale } from '@/lib/language';
-import { translate } from '@/lib/strings';
+import '@/components/shared/page.css';
+import { langFromLocale } from '@/lib/i18n/language';
+import { translate } from '@/lib/i18n/strings';
 
 const lang = langFromLocale(browser.i18n.getUILanguage());
 document.documentElement.lang = lang;

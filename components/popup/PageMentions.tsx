@@ -1,0 +1,36 @@
+import type { TabMention } from '@/lib/ext/messages';
+import type { Lang } from '@/lib/i18n/language';
+import { translate } from '@/lib/i18n/strings';
+
+export interface PageMentionsProps {
+  lang: Lang;
+  /** Null while loading. */
+  mentions: TabMention[] | null;
+  onReveal: (entityId: string) => void;
+}
+
+/** "On this page": each entity found in the tab with its count; choosing one shows it in the page. */
+export function PageMentions({ lang, mentions, onReveal }: PageMentionsProps) {
+  return (
+    <section class="mentions" aria-labelledby="mentions-heading">
+      <h2 id="mentions-heading">{translate(lang, 'onThisPage')}</h2>
+      {mentions === null && <p aria-busy="true">{translate(lang, 'loading')}</p>}
+      {mentions?.length === 0 && <p class="muted">{translate(lang, 'noMentions')}</p>}
+      {mentions && mentions.length > 0 && (
+        <ul class="mention-list">
+          {mentions.map((m) => (
+            <li key={m.entityId}>
+              <button type="button" class="mention" data-entity={m.entityId} onClick={() => onReveal(m.entityId)}>
+                <span class="mention-name">{m.name[lang]}</span>{' '}
+                <span class="count">
+                  {m.count}
+                  <span class="visually-hidden"> {translate(lang, 'mentionsWord')}</span>
+                </span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'preact/hooks';
+import { SwitchRow } from '@/components/shared/SwitchRow';
+import type { TabMention } from '@/lib/ext/messages';
+import type { EntityCard as CardData, SearchHit } from '@/lib/facts/query';
+import type { Lang } from '@/lib/i18n/language';
+import { translate } from '@/lib/i18n/strings';
+import type { Served, SummaryData } from '@/lib/store/fact-store';
+import { FactSearch } from './FactSearch';
+import { PageMentions } from './PageMentions';
+import { SummaryView } from './SummaryView';
+
+/** What the popup knows of the current tab. */
+export type PageState =
+  | { status: 'loading' }
+  /** Browser pages, stores, extension pages: no extension may run there. */
+  | { status: 'unsupported' }
+  /** A page opened before the extension was installed: it has no content script yet. */
+  | { status: 'reload' }
+  | { status: 'ready'; site: string; enabled: boolean; paused: boolean };
+
+export interface PopupProps {
+  lang: Lang;
+  loadSummary: () => Promise<Served<SummaryData>>;
+  page?: PageState;
+  loadMentions?: () => Promise<TabMention[]>;
+  onReveal?: (entityId: string) => void;
+  onSetSiteEnabled?: (enabled: boolean) => void;
+  onSetPaused?: (paused: boolean) => void;
+  search?: (query: string) => Promise<Served<SearchHit[]>>;
+  loadCard?: (entityId: string) => Promise<Served<CardData>>;
+  onOpenOptions?: () => void;
+}
+
+type State = { status: 'loading' } | { status: 'ready'; served: Served<SummaryData> } | { status: 'error' };
+
+/** The toolbar popup. Data and actions come in as props, so it can be tested without a browser. */
+export function Popup(props: PopupProps) {
+  const { lang, loadSummary, page = { status: 'loading' }, loadMentions } = props;
+  const [state, setState] = useState<State>({ status: 'loading' });
+  const [mentions, setMentions] = useState<TabMention[] | null>(null);
+  const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(lang, key, params);
+
+  useEffect(() => {
+    let live = true;
+    loadSummary().then(
+      (served) => live && setState({ status: 'ready', served }),
+      () => live && setState({ status: 'error' }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loadSummary]);
+
+  const pageKey = page.status === 'ready' ? `${page.site}:${page.enabled}:${page.paused}` : page.status;
+  // The list is read again whenever the page's state changes (pageKey).
+  useEffect(() => {
+    if (page.status !== 'ready' || !loadMentions) return;
+    let live = true;
+    loadMentions().then(
+      (list) => live && setMentions(list),
+      () => live && setMentions([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [pageKey, loadMentions]);
+
+  return (
+    <main
+      lang={lang}
+      data-state={state.status}
+      data-origin={state.status === 'ready' ? state.served.origin : undefined}
+    >
+      <header class="popup-header">
+        <h1>Context Lens</h1>
+        {props.onOpenOptions && (
+          <button type="button" class="link" onClick={props.onOpenOptions}>
+            {t('openOptions')}
+          </button>
+        )}
+      </header>
+
+      {page.status === 'unsupported' && <p class="notice">{t('unsupportedPage')}</p>}
+      {page.status === 'reload' && <p class="notice">{t('reloadToStart')}</p>}
+      {page.status === 'ready' && (
+        <section class="switches" aria-label={t('siteSwitch', { site: page.site })}>
+          <SwitchRow
+            id="site-switch"
+            label={t('siteSwitch', { site: page.site })}
+            checked={page.enabled}
+            disabled={page.paused}
+            onChange={(on) => props.onSetSiteEnabled?.(on)}
+          />
+          <SwitchRow
+            id="pause-switch"
+            label={t('pauseSwitch')}
+            checked={page.paused}
+            onChange={(on) => props.onSetPaused?.(on)}
+          />
+          {page.paused && <p class="notice">{t('pausedNotice')}</p>}
+          {!page.paused && !page.enabled && <p class="notice">{t('siteOffNotice', { site: page.site })}</p>}
+        </section>
+      )}
+      {state.status === 'loading' && <p aria-busy="true">{t('loading')}</p>}
+      {state.status === 'error' && <p role="alert">{t('loadError')}</p>}
+      {state.status === 'ready' && (
+        <SummaryView
+          lang={lang}
+          data={state.served.value}
+          version={state.served.version}
+          fromBundle={state.served.origin === 'bundled'}
+        />
+      )}
+
+      {page.status === 'ready' && page.enabled && !page.paused && loadMentions && (
+        <PageMentions lang={lang} mentions={mentions} onReveal={(id) => props.onReveal?.(id)} />
+      )}
+
+      {props.search && props.loadCard && (
+        <FactSearch
+          lang={lang}
+          search={props.search}
+          loadCard={props.loadCard}
+          source={state.status === 'ready' ? state.served.value.source : undefined}
+        />
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,99 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import * as v from 'valibot';
+import type { EntityCard, SearchHit } from '@/lib/facts/query';
+import { CATEGORIES, type Category, type Fact, type Localized } from '@/lib/facts/schema';
+import type { Served, SummaryData } from '@/lib/store/fact-store';
+import type { AliasSpec } from '@/lib/text/matcher';
+
+/**
+ * The one protocol of the extension. The background answers the fact-base
+ * messages; the last two go to a tab and are answered by its content script,
+ * which alone knows the page's mentions.
+ */
+export interface ProtocolMap {
+  getSummary(): Served<SummaryData>;
+  getCard(data: { entityId: string }): Served<EntityCard>;
+  getFacts(data: { entityId: string }): Served<Fact[]>;
+  search(data: { query: string }): Served<SearchHit[]>;
+  /** The aliases to match on pages: those of the entities in the given categories. */
+  getMatcherSpec(data: { categories: Category[] }): AliasSpec[];
+  /** Entities mentioned in a tab (all frames), with counts, for the popup. */
+  getTabMentions(data: { tabId: number }): TabMention[];
+  /** Fact base version and size, and where it is served from (options page). */
+  getFactBaseInfo(): Served<{ entities: number; facts: number }>;
+  /** Rewrites the IndexedDB cache from the bundled fact base. */
+  rebuildCache(): Served<{ entities: number; facts: number }>;
+  /** A frame's content script reports its mentions; the background updates the tab's badge. */
+  reportMentions(data: { counts: Record<string, number> }): void;
+
+  // Sent by the background or popup to a tab's top frame, answered by its content script.
+  /** Moves to the next or previous mention and opens its card; answers the mention's entity, if any. */
+  navigateMention(data: { direction: 'next' | 'previous' }): string | null;
+  /** Scrolls to the next mention of an entity and opens its card; answers whether one was found. */
+  revealEntity(data: { entityId: string }): boolean;
+  /** What the popup needs to know of the page: its site (null where the extension cannot run) and whether it is on. */
+  getPageInfo(): PageInfo;
+}
+
+export interface TabMention {
+  entityId: string;
+  name: Localized;
+  count: number;
+}
+
+export interface PageInfo {
+  site: string | null;
+  enabled: boolean;
+}
+
+/** Messages a tab's content script answers; every other one is the background's. */
+export type TabMessage = 'navigateMention' | 'revealEntity' | 'getPageInfo';
+export type BackgroundMessage = Exclude<keyof ProtocolMap, TabMessage>;
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+
+const EntityRequest = v.strictObject({ entityId: v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+$/)) });
+
+/** Input schemas, one per message; anything else is refused before a handler runs. */
+export const MessageInput = {
+  getSummary: v.optional(v.union([v.undefined(), v.null()])),
+  getCard: EntityRequest,
+  getFacts: EntityRequest,
+  search: v.strictObject({ query: v.pipe(v.string(), v.maxLength(200)) }),
+  getMatcherSpec: v.strictObject({
+    categories: v.pipe(v.array(v.picklist(CATEGORIES)), v.maxLength(CATEGORIES.length)),
+  }),
+  getTabMentions: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
+  getFactBaseInfo: v.optional(v.union([v.undefined(), v.null()])),
+  rebuildCache: v.optional(v.union([v.undefined(), v.null()])),
+  getPageInfo: v.optional(v.union([v.undefined(), v.null()])),
+  reportMentions: v.strictObject({
+    counts: v.pipe(
+      v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7))),
+      v.check((c) => Object.keys(c).length <= 1000, 'too many entities'),
+    ),
+  }),
+  navigateMention: v.strictObject({ direction: v.picklist(['next', 'previous']) }),
+  revealEntity: EntityRequest,
+} satisfies Record<keyof ProtocolMap, v.GenericSchema>;
+
+export class InvalidMessageError extends Error {
+  constructor(type: string, detail: string) {
+    super(`Invalid ${type} message: ${detail}`);
+    this.name = 'InvalidMessageError';
+  }
+}
+
+export function validateInput<K extends keyof ProtocolMap>(
+  type: K,
+  data: unknown,
+): v.InferOutput<(typeof MessageInput)[K]> {
+  const result = v.safeParse(MessageInput[type], data);
+  if (!result.success) throw new InvalidMessageError(type, result.issues.map((i) => i.message).join('; '));
+  return result.output as v.InferOutput<(typeof MessageInput)[K]>;
+}
+
+/** Only the extension's own pages and content scripts may ask; anything else is refused. */
+export function isOwnSender(sender: { id?: string } | undefined, extensionId: string): boolean {
+  return sender?.id === extensionId;
+}

@@ -1,0 +1,122 @@
+import { contentHash } from '@/lib/facts/content-hash';
+import { type FactBase, parseFactBase } from '@/lib/facts/schema';
+
+/**
+ * A small, hand-built fact base for unit tests: three entities, four facts.
+ *
+ * Deliberately awkward orderings, so that tests can tell them apart:
+ * - entities are not in id order (siri, craig-federighi, apple);
+ * - facts are neither in id order nor in paragraph order, and the facts of
+ *   `siri` sorted by id (IndexedDB key order) are not sorted by paragraph.
+ */
+export function sampleBaseData() {
+  return {
+    formatVersion: 1,
+    version: 'test-1',
+    source: {
+      title: { en: 'Tensions in Apple’s AI team', fr: 'Tensions dans l’équipe IA d’Apple' },
+      language: 'fr',
+      date: '2025-07',
+      reporting: 'The Information',
+      paragraphs: 9,
+    },
+    summary: {
+      headline: { en: 'Apple shelved an open-source plan', fr: 'Apple a enterré un projet open source' },
+      points: [
+        {
+          en: 'The models team wanted to publish its models.',
+          fr: 'L’équipe des modèles voulait publier ses modèles.',
+        },
+        { en: 'Craig Federighi opposed it.', fr: 'Craig Federighi s’y est opposé.' },
+      ],
+    },
+    entities: [
+      {
+        id: 'siri',
+        type: 'product',
+        category: 'subject',
+        name: { en: 'Siri', fr: 'Siri' },
+        description: { en: 'Apple’s voice assistant.', fr: 'L’assistant vocal d’Apple.' },
+        aliases: [{ text: 'Siri', match: 'fold' }],
+        related: ['craig-federighi', 'apple'],
+      },
+      {
+        id: 'craig-federighi',
+        type: 'person',
+        category: 'subject',
+        name: { en: 'Craig Federighi', fr: 'Craig Federighi' },
+        description: {
+          en: 'Apple’s head of software engineering.',
+          fr: 'Responsable de l’ingénierie logicielle d’Apple.',
+        },
+        aliases: [
+          { text: 'Craig Federighi', match: 'fold' },
+          { text: 'Federighi', match: 'case', afterFullName: true },
+        ],
+        related: ['apple'],
+      },
+      {
+        id: 'apple',
+        type: 'company',
+        category: 'organisation',
+        name: { en: 'Apple', fr: 'Apple' },
+        description: { en: 'The company behind the iPhone.', fr: 'L’entreprise qui fait l’iPhone.' },
+        aliases: [{ text: 'Apple', match: 'case' }],
+        related: [],
+      },
+    ],
+    facts: [
+      {
+        id: 'siri-delay',
+        text: { en: 'Apple delayed the new Siri.', fr: 'Apple a repoussé le nouveau Siri.' },
+        paragraph: 8,
+        entities: ['siri', 'apple'],
+      },
+      {
+        id: 'external-models',
+        text: {
+          en: 'Apple considered outside models for Siri.',
+          fr: 'Apple a envisagé des modèles extérieurs pour Siri.',
+        },
+        paragraph: 9,
+        entities: ['apple', 'siri'],
+      },
+      {
+        id: 'federighi-team',
+        text: { en: 'Craig Federighi’s team took over Siri.', fr: 'L’équipe de Craig Federighi a repris Siri.' },
+        paragraph: 4,
+        entities: ['craig-federighi', 'siri'],
+      },
+      {
+        id: 'apple-cupertino',
+        text: { en: 'Apple is based in Cupertino.', fr: 'Apple a son siège à Cupertino.' },
+        paragraph: 1,
+        entities: ['apple'],
+        background: true,
+      },
+    ],
+  };
+}
+
+/** A fresh, validated copy (tests may mutate it). */
+export function sampleBase(): FactBase {
+  return parseFactBase(sampleBaseData());
+}
+
+export const SAMPLE_HASH = contentHash(sampleBase());
+
+/** Ids of the facts of `siri`, in paragraph order. */
+export const SIRI_FACTS_BY_PARAGRAPH = ['federighi-team', 'siri-delay', 'external-models'];
+
+/** The entity or fact with this id in `base`; throws if there is none (keeps tests free of `!`). */
+export function entityOf(base: FactBase, id: string) {
+  const entity = base.entities.find((e) => e.id === id);
+  if (!entity) throw new Error(`no entity ${id} in the sample base`);
+  return entity;
+}
+
+export function factOf(base: FactBase, id: string) {
+  const fact = base.facts.find((f) => f.id === id);
+  if (!fact) throw new Error(`no fact ${id} in the sample base`);
+  return fact;
+}

@@ -1,0 +1,221 @@
+import { describe, expect, it } from 'vitest';
+import { createHandlers } from '@/lib/ext/message-handlers';
+import { InvalidMessageError, isOwnSender, validateInput } from '@/lib/ext/messages';
+import { UnknownEntityError } from '@/lib/facts/query';
+import type { FactStore } from '@/lib/store/fact-store';
+import { sampleBase } from '@/tests/helpers/sample-base';
+
+describe('validateInput', () => {
+  it('accepts well-formed input and returns it', () => {
+    expect(validateInput('getCard', { entityId: 'craig-federighi' })).toEqual({ entityId: 'craig-federighi' });
+    expect(validateInput('getFacts', { entityId: 'siri' })).toEqual({ entityId: 'siri' });
+    expect(validateInput('getCard', { entityId: 'a'.repeat(100) })).toEqual({ entityId: 'a'.repeat(100) });
+    expect(validateInput('search', { query: 'Équipe modèles' })).toEqual({ query: 'Équipe modèles' });
+    expect(validateInput('search', { query: '' })).toEqual({ query: '' });
+    expect(validateInput('search', { query: 'x'.repeat(200) })).toEqual({ query: 'x'.repeat(200) });
+    expect(validateInput('getSummary', undefined)).toBeUndefined();
+    expect(validateInput('getSummary', null)).toBeNull();
+    expect(validateInput('getMatcherSpec', { categories: ['subject'] })).toEqual({ categories: ['subject'] });
+    expect(validateInput('reportMentions', { counts: { siri: 2, 'craig-federighi': 0 } })).toEqual({
+      counts: { siri: 2, 'craig-federighi': 0 },
+    });
+  });
+
+  const bad: [Parameters<typeof validateInput>[0], unknown, string][] = [
+    ['getCard', undefined, 'no data'],
+    ['getCard', null, 'null'],
+    ['getCard', {}, 'missing entityId'],
+    ['getCard', 'siri', 'a bare string'],
+    ['getCard', ['siri'], 'an array'],
+    ['getCard', { entityId: 42 }, 'a number'],
+    ['getCard', { entityId: null }, 'null id'],
+    ['getCard', { entityId: '' }, 'an empty id'],
+    ['getCard', { entityId: 'a'.repeat(101) }, 'a 101-character id'],
+    ['getCard', { entityId: 'x'.repeat(1_000_000) }, 'a huge id'],
+    ['getCard', { entityId: 'craig federighi' }, 'an id with a space'],
+    ['getCard', { entityId: ' siri' }, 'an id with a leading space'],
+    ['getCard', { entityId: 'siri\n' }, 'an id with a trailing newline'],
+    ['getCard', { entityId: 'Siri' }, 'an id with uppercase'],
+    ['getCard', { entityId: '<img src=x onerror=alert(1)>' }, 'HTML'],
+    ['getCard', { entityId: '../siri' }, 'a path'],
+    ['getCard', { entityId: 'siri', extra: true }, 'an extra key'],
+    ['getCard', JSON.parse('{"entityId":"siri","__proto__":{"polluted":1}}'), 'an own __proto__ key'],
+    ['getFacts', { entityId: 'SIRI' }, 'uppercase (getFacts)'],
+    ['getFacts', { id: 'siri' }, 'the wrong key (getFacts)'],
+    ['search', { query: 'x'.repeat(201) }, 'a 201-character query'],
+    ['search', { query: 'x'.repeat(1_000_000) }, 'a huge query'],
+    ['search', { query: 5 }, 'a numeric query'],
+    ['search', {}, 'a missing query'],
+    ['search', { query: 'siri', limit: 1000 }, 'an extra key (search)'],
+    ['getSummary', {}, 'an object for getSummary'],
+    ['getSummary', 'please', 'a string for getSummary'],
+    ['getSummary', 0, 'a number for getSummary'],
+  ];
+
+  it.each(bad)('%s refuses %j (%s)', (type, data) => {
+    expect(() => validateInput(type, data)).toThrow(InvalidMessageError);
+  });
+
+  it('names the message type in the error', () => {
+    try {
+      validateInput('getFacts', { entityId: 7 });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidMessageError);
+      expect((error as Error).name).toBe('InvalidMessageError');
+      expect((error as Error).message).toMatch(/^Invalid getFacts message: /);
+    }
+  });
+});
+
+describe('isOwnSender', () => {
+  it('accepts the extension itself', () => {
+    expect(isOwnSender({ id: 'abc' }, 'abc')).toBe(true);
+  });
+
+  it('refuses other extensions, senders without an id, and no sender', () => {
+    expect(isOwnSender({ id: 'other' }, 'abc')).toBe(false);
+    expect(isOwnSender({}, 'abc')).toBe(false);
+    expect(isOwnSender(undefined, 'abc')).toBe(false);
+    expect(isOwnSender({ id: 'ABC' }, 'abc')).toBe(false);
+    expect(isOwnSender({ id: '' }, 'abc')).toBe(false);
+  });
+});
+
+describe('createHandlers', () => {
+  const tab = { tabId: 7, frameId: 0 };
+
+  /** A store double that records every call and answers with a marker. */
+  function deps() {
+    const calls: unknown[][] = [];
+    const answer =
+      (name: string, value: unknown = name) =>
+      async (...args: unknown[]) => {
+        calls.push([name, ...args]);
+        return { value, origin: 'indexeddb', version: 'v' };
+      };
+    const store = {
+      summary: answer('summary'),
+      card: answer('card'),
+      facts: answer('facts'),
+      search: answer('search'),
+      entities: answer('entities', sampleBase().entities),
+      info: answer('info'),
+      rebuild: answer('rebuild'),
+      ready: answer('ready'),
+    };
+    const onMentions = (...args: unknown[]) => {
+      calls.push(['onMentions', ...args]);
+    };
+    const tabMentions = async (tabId: number) => {
+      calls.push(['tabMentions', tabId]);
+      return { 'craig-federighi': 2, siri: 1 };
+    };
+    return { deps: { store: store as unknown as FactStore, onMentions, tabMentions }, calls, store };
+  }
+
+  it('passes valid input to the store and returns its answer', async () => {
+    const { deps: d, calls } = deps();
+    const handlers = createHandlers(d);
+    expect(await handlers.getSummary(undefined, tab)).toEqual({ value: 'summary', origin: 'indexeddb', version: 'v' });
+    expect((await handlers.getCard({ entityId: 'siri' }, tab)).value).toBe('card');
+    expect((await handlers.getFacts({ entityId: 'apple' }, tab)).value).toBe('facts');
+    expect((await handlers.search({ query: 'équipe' }, tab)).value).toBe('search');
+    expect(calls).toEqual([['summary'], ['card', 'siri'], ['facts', 'apple'], ['search', 'équipe']]);
+  });
+
+  it('getMatcherSpec answers with the aliases of the entities of the chosen categories', async () => {
+    const { deps: d } = deps();
+    const all = await createHandlers(d).getMatcherSpec({ categories: ['subject', 'organisation'] }, tab);
+    expect(all.some((a) => a.category === 'organisation')).toBe(true);
+    const spec = await createHandlers(d).getMatcherSpec({ categories: ['subject'] }, tab);
+    expect(spec.map((a) => `${a.entityId}:${a.text}`)).toEqual([
+      'siri:Siri',
+      'craig-federighi:Craig Federighi',
+      'craig-federighi:Federighi',
+    ]);
+    expect(spec.every((a) => a.category === 'subject')).toBe(true);
+  });
+
+  it('getTabMentions lists the tab’s entities with names and counts, in the base’s order', async () => {
+    const { deps: d, calls } = deps();
+    const list = await createHandlers(d).getTabMentions({ tabId: 9 }, {});
+    expect(list.map((m) => [m.entityId, m.count])).toEqual(
+      sampleBase()
+        .entities.filter((e) => e.id === 'siri' || e.id === 'craig-federighi')
+        .map((e) => [e.id, e.id === 'siri' ? 1 : 2]),
+    );
+    expect(list[0]?.name.en).toBeTruthy();
+    expect(calls[0]).toEqual(['tabMentions', 9]);
+  });
+
+  it('reportMentions passes the tab, the frame and the counts on', async () => {
+    const { deps: d, calls } = deps();
+    const handlers = createHandlers(d);
+    await handlers.reportMentions({ counts: { siri: 3, apple: 0 } }, { tabId: 4, frameId: 2 });
+    await handlers.reportMentions({ counts: {} }, { tabId: 4 });
+    expect(calls).toEqual([
+      ['onMentions', 4, 2, { siri: 3, apple: 0 }],
+      ['onMentions', 4, 0, {}],
+    ]);
+  });
+
+  it('rejects malformed messages before touching the store', async () => {
+    const { deps: d, calls } = deps();
+    const handlers = createHandlers(d);
+    const refused: Promise<unknown>[] = [
+      handlers.getSummary({ evil: true }, tab),
+      handlers.getCard({}, tab),
+      handlers.getCard({ entityId: 'Siri' }, tab),
+      handlers.getCard({ entityId: 'siri', x: 1 }, tab),
+      handlers.getCard({ entityId: '<b>siri</b>' }, tab),
+      handlers.getFacts({ entityId: 12 }, tab),
+      handlers.getFacts(undefined, tab),
+      handlers.search({ query: 'x'.repeat(201) }, tab),
+      handlers.search('siri', tab),
+      handlers.getMatcherSpec({ categories: ['people'] }, tab),
+      handlers.getMatcherSpec(undefined, tab),
+      handlers.getTabMentions({ tabId: -3 }, tab),
+      handlers.getTabMentions({ tabId: '3' }, tab),
+      handlers.getFactBaseInfo({ x: 1 }, tab),
+      handlers.rebuildCache('now', tab),
+      handlers.reportMentions({ counts: { siri: -1 } }, tab),
+      handlers.reportMentions({ counts: { siri: 1.5 } }, tab),
+      handlers.reportMentions({ counts: { siri: '3' } }, tab),
+      handlers.reportMentions({ counts: { ['x'.repeat(101)]: 1 } }, tab),
+      handlers.reportMentions(
+        { counts: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`e${i}`, 1])) },
+        tab,
+      ),
+      handlers.reportMentions({ counts: { siri: 1 }, extra: 1 }, tab),
+      handlers.reportMentions(undefined, tab),
+    ];
+    for (const promise of refused) await expect(promise).rejects.toBeInstanceOf(InvalidMessageError);
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses mention reports that do not come from a tab', async () => {
+    const { deps: d, calls } = deps();
+    const handlers = createHandlers(d);
+    await expect(handlers.reportMentions({ counts: { siri: 1 } }, {})).rejects.toThrow(/tab/);
+    await expect(handlers.reportMentions({ counts: { siri: 1 } }, { tabId: -1 })).rejects.toThrow(/tab/);
+    expect(calls).toEqual([]);
+  });
+
+  it('returns a rejected promise rather than throwing synchronously', () => {
+    const { deps: d } = deps();
+    const handlers = createHandlers(d);
+    let result: Promise<unknown> | undefined;
+    expect(() => {
+      result = handlers.getCard({}, tab);
+    }).not.toThrow();
+    return expect(result).rejects.toBeInstanceOf(InvalidMessageError);
+  });
+
+  it('passes on the store’s own errors (such as an unknown entity)', async () => {
+    const { deps: d, store } = deps();
+    const failing = { ...store, card: async () => Promise.reject(new UnknownEntityError('tim-cook')) };
+    const handlers = createHandlers({ ...d, store: failing as unknown as FactStore });
+    await expect(handlers.getCard({ entityId: 'tim-cook' }, tab)).rejects.toBeInstanceOf(UnknownEntityError);
+  });
+});

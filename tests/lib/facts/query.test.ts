@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { loadBundledFactBase } from '@/lib/facts/bundled';
+import { buildCard, factsForEntity, type SearchHit, searchFactBase, UnknownEntityError } from '@/lib/facts/query';
+import { foldForSearch } from '@/lib/text/search-fold';
+import { entityOf, factOf, SIRI_FACTS_BY_PARAGRAPH, sampleBase } from '@/tests/helpers/sample-base';
+
+const ids = (hits: SearchHit[]) =>
+  hits.map((h) => (h.kind === 'entity' ? `entity:${h.entity.id}` : `fact:${h.fact.id}`));
+
+describe('foldForSearch', () => {
+  it('drops accents and case, unifies apostrophes and collapses spaces', () => {
+    expect(foldForSearch('  L’ÉQUIPE   des Modèles ')).toBe("l'equipe des modeles");
+  });
+});
+
+describe('searchFactBase', () => {
+  const base = sampleBase();
+
+  it('finds French text without accents, and with accents in capitals', () => {
+    const expected = ['fact:external-models'];
+    expect(ids(searchFactBase(base, 'modèles'))).toEqual(expected);
+    expect(ids(searchFactBase(base, 'modeles'))).toEqual(expected);
+    expect(ids(searchFactBase(base, 'MODELES'))).toEqual(expected);
+    expect(ids(searchFactBase(base, 'MODÈLES'))).toEqual(expected);
+  });
+
+  it('"équipe" and "equipe" and "ÉQUIPE" find the same fact', () => {
+    for (const q of ['équipe', 'equipe', 'ÉQUIPE', 'Equipe']) {
+      expect(ids(searchFactBase(base, q)), q).toEqual(['fact:federighi-team']);
+    }
+  });
+
+  it('is case-insensitive in English', () => {
+    expect(ids(searchFactBase(base, 'federighi'))).toEqual(['entity:craig-federighi', 'fact:federighi-team']);
+    expect(ids(searchFactBase(base, 'FEDERIGHI'))).toEqual(['entity:craig-federighi', 'fact:federighi-team']);
+    expect(ids(searchFactBase(base, 'cUpErTiNo'))).toEqual(['fact:apple-cupertino']);
+  });
+
+  it('matches accented text in the base when the query has the accent (French description)', () => {
+    expect(ids(searchFactBase(base, 'ingénierie'))).toEqual(['entity:craig-federighi']);
+    expect(ids(searchFactBase(base, 'INGENIERIE'))).toEqual(['entity:craig-federighi']);
+  });
+
+  it('matches typographic and straight apostrophes alike', () => {
+    expect(ids(searchFactBase(base, "l'équipe"))).toEqual(['fact:federighi-team']);
+    expect(ids(searchFactBase(base, 'l’equipe'))).toEqual(['fact:federighi-team']);
+  });
+
+  it('requires every word (AND), in any order, across both languages', () => {
+    expect(ids(searchFactBase(base, 'apple siri'))).toEqual(['entity:siri', 'fact:siri-delay', 'fact:external-models']);
+    expect(ids(searchFactBase(base, 'siri apple delayed'))).toEqual(['fact:siri-delay']);
+    // "repoussé" (fr) and "delayed" (en) are in the two languages of the same fact.
+    expect(ids(searchFactBase(base, 'repousse delayed'))).toEqual(['fact:siri-delay']);
+    expect(searchFactBase(base, 'siri cupertino')).toEqual([]);
+  });
+
+  it('searches entity names, aliases and descriptions; entities come before facts', () => {
+    expect(ids(searchFactBase(base, 'voice assistant'))).toEqual(['entity:siri']);
+    expect(ids(searchFactBase(base, 'siri'))).toEqual([
+      'entity:siri',
+      'fact:siri-delay',
+      'fact:external-models',
+      'fact:federighi-team',
+    ]);
+  });
+
+  it('returns [] for an empty or blank query', () => {
+    expect(searchFactBase(base, '')).toEqual([]);
+    expect(searchFactBase(base, '   ')).toEqual([]);
+    expect(searchFactBase(base, '\t\n')).toEqual([]);
+  });
+
+  it('returns [] when nothing matches', () => {
+    expect(searchFactBase(base, 'samsung')).toEqual([]);
+  });
+
+  it('respects the limit, keeping the first hits', () => {
+    const all = searchFactBase(base, 'apple');
+    expect(all.length).toBeGreaterThan(2);
+    expect(searchFactBase(base, 'apple', 2)).toEqual(all.slice(0, 2));
+    expect(searchFactBase(base, 'apple', 0)).toEqual([]);
+  });
+
+  it('limits to 20 hits by default (real fact base)', () => {
+    const { base: real } = loadBundledFactBase();
+    const hits = searchFactBase(real, 'apple');
+    expect(hits).toHaveLength(20);
+    expect(searchFactBase(real, 'apple', 100).length).toBeGreaterThan(20);
+  });
+
+  it('finds the main subjects of the real fact base in both languages', () => {
+    const { base: real } = loadBundledFactBase();
+    expect(ids(searchFactBase(real, 'FEDERIGHI'))).toContain('entity:craig-federighi');
+    expect(ids(searchFactBase(real, 'ruoming pang'))).toContain('entity:ruoming-pang');
+    expect(ids(searchFactBase(real, 'equipe modeles', 100)).length).toBeGreaterThan(0);
+    expect(searchFactBase(real, 'équipe modèles', 100)).toEqual(searchFactBase(real, 'EQUIPE MODELES', 100));
+  });
+});
+
+describe('factsForEntity and buildCard', () => {
+  const base = sampleBase();
+
+  it('keeps only the facts of the entity, sorted by paragraph', () => {
+    expect(factsForEntity(base.facts, 'siri').map((f) => f.id)).toEqual(SIRI_FACTS_BY_PARAGRAPH);
+    expect(factsForEntity(base.facts, 'apple').map((f) => f.paragraph)).toEqual([1, 8, 9]);
+    expect(factsForEntity(base.facts, 'nobody')).toEqual([]);
+  });
+
+  it('does not reorder the caller’s array', () => {
+    const before = base.facts.map((f) => f.id);
+    factsForEntity(base.facts, 'siri');
+    expect(base.facts.map((f) => f.id)).toEqual(before);
+  });
+
+  it('keeps the base order for facts of the same paragraph (stable sort)', () => {
+    const facts = [
+      { ...factOf(base, 'siri-delay'), id: 'b', paragraph: 2 },
+      { ...factOf(base, 'siri-delay'), id: 'a', paragraph: 2 },
+      { ...factOf(base, 'siri-delay'), id: 'c', paragraph: 1 },
+    ];
+    expect(factsForEntity(facts, 'siri').map((f) => f.id)).toEqual(['c', 'b', 'a']);
+  });
+
+  it('builds a card with related entities resolved in the entity’s order', () => {
+    const card = buildCard(entityOf(base, 'siri'), base.facts, base.entities);
+    expect(card.entity.id).toBe('siri');
+    expect(card.facts.map((f) => f.id)).toEqual(SIRI_FACTS_BY_PARAGRAPH);
+    expect(card.related).toEqual([
+      { id: 'craig-federighi', name: entityOf(base, 'craig-federighi').name, type: 'person' },
+      { id: 'apple', name: entityOf(base, 'apple').name, type: 'company' },
+    ]);
+  });
+
+  it('skips related ids that cannot be resolved', () => {
+    const card = buildCard(entityOf(base, 'siri'), base.facts, [entityOf(base, 'apple')]);
+    expect(card.related.map((r) => r.id)).toEqual(['apple']);
+  });
+
+  it('every card of the real fact base resolves all its related entities', () => {
+    const { base: real } = loadBundledFactBase();
+    for (const entity of real.entities) {
+      const card = buildCard(entity, real.facts, real.entities);
+      expect(card.related.map((r) => r.id)).toEqual(entity.related);
+    }
+  });
+});
+
+describe('UnknownEntityError', () => {
+  it('carries the id and a name callers can check', () => {
+    const error = new UnknownEntityError('tim-cook');
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('UnknownEntityError');
+    expect(error.entityId).toBe('tim-cook');
+    expect(error.message).toContain('tim-cook');
+  });
+});

@@ -1,0 +1,538 @@
+import { describe, expect, it } from 'vitest';
+import type { Category } from '@/lib/facts/schema';
+import { type AliasSpec, type ChunkMatch, Matcher } from '@/lib/text/matcher';
+import factBase from '@/seeds/fact-base.json';
+
+/** Every alias of the real fact base, as the content script compiles them. */
+const SPECS: AliasSpec[] = factBase.entities.flatMap((entity) =>
+  entity.aliases.map((alias) => ({
+    text: alias.text,
+    match: alias.match as 'fold' | 'case',
+    afterFullName: 'afterFullName' in alias ? Boolean(alias.afterFullName) : false,
+    entityId: entity.id,
+    category: entity.category as Category,
+  })),
+);
+const matcher = Matcher.compile(SPECS);
+
+/** Mentions as [alias text, matched text]. */
+function find(text: string, m = matcher): [string, string][] {
+  return m.findAll(text).map(({ alias, start, end }) => [(m.aliases[alias] as AliasSpec).text, text.slice(start, end)]);
+}
+
+/** Alias texts only. */
+function names(text: string, m = matcher): string[] {
+  return find(text, m).map(([alias]) => alias);
+}
+
+function spec(text: string, match: 'fold' | 'case' = 'fold'): AliasSpec {
+  return { text, match, afterFullName: false, entityId: 'x', category: 'subject' };
+}
+
+describe('the real aliases in French article text', () => {
+  it('finds the full name and the elided company', () => {
+    expect(find('Craig Federighi, vice-président d’Apple, a tranché.')).toEqual([
+      ['Craig Federighi', 'Craig Federighi'],
+      ['Apple', 'Apple'],
+    ]);
+  });
+
+  it('prefers Apple Intelligence to Apple after an elision, with either apostrophe', () => {
+    expect(find("la stratégie d'Apple Intelligence")).toEqual([['Apple Intelligence', 'Apple Intelligence']]);
+    expect(find('la stratégie d’Apple Intelligence')).toEqual([['Apple Intelligence', 'Apple Intelligence']]);
+    expect(find('au cœur d’Apple Intelligence, bride')).toEqual([['Apple Intelligence', 'Apple Intelligence']]);
+  });
+
+  it('handles every elided form', () => {
+    expect(names("qu'Apple recoure")).toEqual(['Apple']);
+    expect(names('qu’Apple recoure')).toEqual(['Apple']);
+    expect(names('l’iPhone')).toEqual(['iPhone']);
+    expect(names('jusqu’à Siri')).toEqual(['Siri']);
+    expect(names('d‘Apple')).toEqual(['Apple']);
+    expect(names('dʼApple')).toEqual(['Apple']); // U+02BC, a letter to Unicode
+    expect(names('dʻApple')).toEqual(['Apple']);
+  });
+
+  it('matches the team name whatever its accents and case', () => {
+    expect(find('l’équipe des modèles fondamentaux')).toEqual([
+      ['équipe des modèles fondamentaux', 'équipe des modèles fondamentaux'],
+    ]);
+    expect(names('L’ÉQUIPE DES MODÈLES FONDAMENTAUX')).toEqual(['équipe des modèles fondamentaux']);
+    expect(names('l’equipe des modeles fondamentaux')).toEqual(['équipe des modèles fondamentaux']);
+    expect(names('l’équipe des modèles de fondation')).toEqual(['équipe des modèles de fondation']);
+  });
+
+  it('finds every entity of a summary sentence', () => {
+    const text =
+      'Ruoming Pang, qui dirigeait l’équipe des modèles fondamentaux, a depuis été recruté par Meta contre 200 millions de dollars.';
+    expect(names(text)).toEqual(['Ruoming Pang', 'équipe des modèles fondamentaux', 'Meta']);
+    const text2 = 'Apple discute avec OpenAI, Anthropic et Google et revoit les rémunérations.';
+    expect(names(text2)).toEqual(['Apple', 'OpenAI', 'Anthropic', 'Google']);
+  });
+
+  it('matches accented spellings of names written without accents, in either form of Unicode', () => {
+    expect(names('Craig Fédérighi')).toEqual(['Craig Federighi']);
+    expect(names('Fédérighi')).toEqual(['Federighi']);
+    expect(names('FÉDÉRIGHI')).toEqual(['Federighi']);
+    expect(names('Sirí')).toEqual(['Siri']);
+    // Decomposed (NFD) accents: e + U+0301.
+    expect(find('Craig Fe\u0301de\u0301righi')).toEqual([['Craig Federighi', 'Craig Fe\u0301de\u0301righi']]);
+    expect(names('Fe\u0301de\u0301righi')).toEqual(['Federighi']);
+    expect(find('Siri\u0301 est là')).toEqual([['Siri', 'Siri']]);
+    expect(names('l’e\u0301quipe des mode\u0300les fondamentaux')).toEqual(['équipe des modèles fondamentaux']);
+  });
+});
+
+describe('the real aliases in English text', () => {
+  it('matches English possessives with either apostrophe', () => {
+    expect(find("Siri's delay")).toEqual([['Siri', 'Siri']]);
+    expect(find('Siri’s delay')).toEqual([['Siri', 'Siri']]);
+    expect(find('Siriʼs delay')).toEqual([['Siri', 'Siri']]);
+    expect(names("Apple's AI models team")).toEqual(['Apple']);
+    expect(names("Federighi's worry")).toEqual(['Federighi']);
+  });
+
+  it('finds every entity of a summary sentence', () => {
+    const text =
+      'Craig Federighi opposed it: publication would also have shown Apple’s models trailing Alibaba’s and Google’s, on the iPhone.';
+    expect(names(text)).toEqual(['Craig Federighi', 'Apple', 'Alibaba', 'Google', 'iPhone']);
+    expect(names('Ruoming Pang, who led the foundation-models team, has since been hired by Meta.')).toEqual([
+      'Ruoming Pang',
+      'foundation-models team',
+      'Meta',
+    ]);
+  });
+
+  it('matches all-caps headings', () => {
+    expect(find('SIRI')).toEqual([['Siri', 'SIRI']]);
+    expect(names('APPLE INTELLIGENCE DELAYED')).toEqual(['Apple Intelligence']);
+    expect(names('WHY APPLE SAID NO')).toEqual(['Apple']);
+    expect(names('CRAIG FEDERIGHI SPEAKS')).toEqual(['Craig Federighi']);
+    expect(names('THE INFORMATION REPORTS')).toEqual(['The Information']);
+    expect(names('PANG LEAVES')).toEqual(['Pang']);
+  });
+
+  it('returns bare surnames (the full-name rule is applied later)', () => {
+    expect(names('Federighi said no.')).toEqual(['Federighi']);
+    expect(names('Pang left.')).toEqual(['Pang']);
+    expect(SPECS[matcher.findAll('Pang left.')[0]?.alias as number]?.afterFullName).toBe(true);
+  });
+
+  it('knows both orders of Ruoming Pang', () => {
+    expect(names('Pang Ruoming')).toEqual(['Pang Ruoming']);
+    expect(names('pang ruoming')).toEqual(['Pang Ruoming']);
+    expect(names('ruoming pang')).toEqual(['Ruoming Pang']);
+  });
+
+  it('matches the other spellings of the real aliases', () => {
+    expect(names('ChatGPT and Chat GPT and chatgpt')).toEqual(['ChatGPT', 'Chat GPT', 'ChatGPT']);
+    expect(names('the foundation\u2011models team')).toEqual(['foundation-models team']); // non-breaking hyphen
+    expect(names('the foundation models team')).toEqual(['foundation models team']);
+    expect(names('Meta Platforms and meta platforms')).toEqual(['Meta Platforms', 'Meta Platforms']);
+    expect(names('IPHONE iphone iPhone')).toEqual(['iPhone', 'iPhone', 'iPhone']);
+  });
+});
+
+describe('spaces', () => {
+  it('lets any whitespace run stand for the space of an alias', () => {
+    for (const gap of ['\u00A0', '\u202F', '\u2009', '\n', '\t', '  ', ' \n\t ', '\r\n', '\u3000', '\u00A0\u00AD ']) {
+      const text = `Craig${gap}Federighi`;
+      expect(find(text), JSON.stringify(gap)).toEqual([['Craig Federighi', text]]);
+    }
+    expect(names('Ruoming\u202FPang')).toEqual(['Ruoming Pang']);
+    expect(names('The\u00A0Information')).toEqual(['The Information']);
+    expect(names('l’équipe\u00A0des\nmodèles  fondamentaux')).toEqual(['équipe des modèles fondamentaux']);
+  });
+
+  it('does not match an alias whose space is missing', () => {
+    expect(names('CraigFederighi')).toEqual([]);
+    expect(names('Apple\u200BIntelligence')).toEqual([]); // zero-width space is not a space
+  });
+
+  it('matches around leading, trailing and surrounding whitespace', () => {
+    expect(find('  \n Siri \n ')).toEqual([['Siri', 'Siri']]);
+    expect(matcher.findAll('\u00A0Siri\u00A0')).toEqual([
+      { alias: SPECS.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 },
+    ]);
+  });
+});
+
+describe('skipped characters', () => {
+  it('skips soft hyphens and zero-width characters inside names', () => {
+    expect(find('Si\u00ADri')).toEqual([['Siri', 'Si\u00ADri']]);
+    expect(find('Craig Fede\u00ADrighi')).toEqual([['Craig Federighi', 'Craig Fede\u00ADrighi']]);
+    expect(find('Fede\u200Brighi')).toEqual([['Federighi', 'Fede\u200Brighi']]);
+    expect(find('Ap\u200Dple\u2060 Intel\uFEFFligence')).toEqual([
+      ['Apple Intelligence', 'Ap\u200Dple\u2060 Intel\uFEFFligence'],
+    ]);
+    expect(find('Si\u200Cri')).toEqual([['Siri', 'Si\u200Cri']]);
+  });
+
+  it('leaves skipped characters around a name out of the mention', () => {
+    expect(matcher.findAll('\u00ADSiri\u00AD')).toEqual([
+      { alias: SPECS.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 },
+    ]);
+  });
+
+  it('sees through skipped characters for word boundaries', () => {
+    expect(names('X\u00ADSiri')).toEqual([]);
+    expect(names('Siri\u200Bus')).toEqual([]);
+    expect(names('Apple\u00ADt')).toEqual([]);
+  });
+});
+
+describe('word boundaries', () => {
+  it('never matches inside a word', () => {
+    for (const text of [
+      'Siriusly',
+      'Applet',
+      'pineapple',
+      'Pangolin',
+      'XSiri',
+      'Siris',
+      'iPhones',
+      'Appleton',
+      'Metaverse',
+      'megaGoogle',
+    ]) {
+      expect(names(text), text).toEqual([]);
+    }
+  });
+
+  it('treats letters, digits and marks of any script as part of a word', () => {
+    for (const text of ['éSiri', 'Siriè', '1Siri', 'Siri2', 'ΣSiri', 'ЖSiri', 'Siriя', '東Siri', 'Siriの', '٣Siri']) {
+      expect(names(text), text).toEqual([]);
+    }
+  });
+
+  it('matches next to punctuation, symbols and emoji', () => {
+    for (const text of [
+      '(Siri)',
+      '«Siri»',
+      '« Siri »',
+      '«\u00A0Siri\u00A0»',
+      '"Siri"',
+      '“Siri”',
+      'Siri.',
+      'Siri,',
+      '-Siri-',
+      '_Siri_',
+      '/Siri/',
+      '#Siri',
+      '@Siri',
+      '🍎Siri',
+      'Siri😀',
+      '[Siri]',
+      '¿Siri?',
+    ]) {
+      expect(find(text), text).toEqual([['Siri', 'Siri']]);
+    }
+  });
+
+  it('finds adjacent mentions', () => {
+    expect(names('Siri Siri')).toEqual(['Siri', 'Siri']);
+    expect(names('Siri,Siri')).toEqual(['Siri', 'Siri']);
+    expect(names('Siri/Siri')).toEqual(['Siri', 'Siri']);
+    expect(names('Siri-Siri')).toEqual(['Siri', 'Siri']);
+    expect(names('SiriSiri')).toEqual([]);
+    expect(names('Apple Apple Apple')).toEqual(['Apple', 'Apple', 'Apple']);
+    expect(names('Google, OpenAI, Anthropic')).toEqual(['Google', 'OpenAI', 'Anthropic']);
+  });
+
+  it('falls back to a shorter alias when the longer one ends inside a word', () => {
+    expect(find('Apple Intelligencer')).toEqual([['Apple', 'Apple']]);
+    expect(find('Craig Federighis')).toEqual([]);
+    expect(find('Meta Platformsx')).toEqual([['Meta', 'Meta']]);
+  });
+});
+
+describe('case-sensitive aliases', () => {
+  it('match with their own capitals or in all caps, never in lower case', () => {
+    expect(names('Apple')).toEqual(['Apple']);
+    expect(names('APPLE')).toEqual(['Apple']);
+    expect(names('apple')).toEqual([]);
+    expect(names('aPPLE')).toEqual([]);
+    expect(names('ApPle')).toEqual([]);
+    expect(names('Pang')).toEqual(['Pang']);
+    expect(names('PANG')).toEqual(['Pang']);
+    expect(names('pang')).toEqual([]);
+    expect(names('Meta')).toEqual(['Meta']);
+    expect(names('meta')).toEqual([]);
+    expect(names('claude')).toEqual([]);
+    expect(names('Claude')).toEqual(['Claude']);
+    expect(names('the information')).toEqual([]);
+    expect(names('The information')).toEqual([]);
+    expect(names('The Information')).toEqual(['The Information']);
+  });
+
+  it('ignore accents but not case', () => {
+    expect(names('Àpple')).toEqual(['Apple']);
+    expect(names('Pàng')).toEqual(['Pang']);
+    expect(names('PÀNG')).toEqual(['Pang']);
+    expect(names('pàng')).toEqual([]);
+  });
+
+  it('match text without letters as written', () => {
+    const digits = Matcher.compile([spec('2025', 'case')]);
+    expect(names('2025', digits)).toEqual(['2025']);
+  });
+
+  it('ignore skipped characters and whitespace kinds when checking case', () => {
+    expect(names('Ap\u00ADple')).toEqual(['Apple']);
+    expect(names('The\n\u00A0Information')).toEqual(['The Information']);
+    expect(names('THE\u202FINFORMATION')).toEqual(['The Information']);
+  });
+
+  it('let a fold alias with the same key take the text a case alias refuses', () => {
+    const m = Matcher.compile([spec('Pang', 'case'), spec('pang', 'fold')]);
+    expect(m.findAll('Pang pang PANG').map((x) => x.alias)).toEqual([0, 1, 0]);
+  });
+
+  it('fall back to a shorter alias when the longer one has the wrong case', () => {
+    const m = Matcher.compile([spec('Apple', 'case'), spec('Apple Intelligence', 'case')]);
+    expect(names('Apple intelligence', m)).toEqual(['Apple']);
+    expect(names('Apple Intelligence', m)).toEqual(['Apple Intelligence']);
+    expect(names('apple Intelligence', m)).toEqual([]);
+  });
+});
+
+describe('overlaps', () => {
+  it('keeps the longest mention at a start', () => {
+    expect(names('Apple Intelligence')).toEqual(['Apple Intelligence']);
+    expect(names('Craig Federighi')).toEqual(['Craig Federighi']);
+    expect(names('Ruoming Pang')).toEqual(['Ruoming Pang']);
+    expect(names('Meta Platforms')).toEqual(['Meta Platforms']);
+    expect(names('Apple Foundation Models team')).toEqual(['Apple Foundation Models']);
+  });
+
+  it('keeps the leftmost of overlapping mentions, even when a later one is longer', () => {
+    const m = Matcher.compile([spec('a b'), spec('b c d e')]);
+    expect(names('a b c d e', m)).toEqual(['a b']);
+    expect(names('x b c d e', m)).toEqual(['b c d e']);
+    // Pang Ruoming Pang: the first full name wins, the overlapping second one is dropped.
+    expect(find('Pang Ruoming Pang')).toEqual([
+      ['Pang Ruoming', 'Pang Ruoming'],
+      ['Pang', 'Pang'],
+    ]);
+  });
+
+  it('names a mention by the first alias that fits when aliases share a key', () => {
+    const m = Matcher.compile([spec('Siri'), spec('SIRI'), spec('siri', 'case')]);
+    expect(m.findAll('siri').map((x) => x.alias)).toEqual([0]);
+  });
+});
+
+describe('compile', () => {
+  it('ignores aliases that cannot start at a word start', () => {
+    const m = Matcher.compile([spec('(Siri)'), spec("'Apple"), spec(' \u00AD ')]);
+    expect(m.findAll('(Siri) ’Apple')).toEqual([]);
+  });
+
+  it('trims and collapses alias text', () => {
+    const m = Matcher.compile([spec('  Craig \n Federighi  ')]);
+    expect(m.findAll('Craig Federighi')).toEqual([{ alias: 0, start: 0, end: 15 }]);
+  });
+
+  it('finds nothing in empty or blank text, or with no aliases', () => {
+    expect(matcher.findAll('')).toEqual([]);
+    expect(matcher.findAll(' \n\u00AD ')).toEqual([]);
+    expect(Matcher.compile([]).findAll('Siri')).toEqual([]);
+  });
+});
+
+type Step = string | typeof SPACE;
+const SPACE = Symbol('space');
+
+/** Feeds chunks (refs are their indexes) with `space()` where SPACE stands, and returns every mention. */
+function stream(steps: Step[], m = matcher): ChunkMatch<number>[] {
+  const scanner = m.scanner<number>();
+  let ref = 0;
+  for (const step of steps) {
+    if (step === SPACE) scanner.space();
+    else scanner.feed(step, ref++);
+  }
+  return scanner.end();
+}
+
+const alias = (text: string) => SPECS.findIndex((s) => s.text === text);
+
+describe('scanner over chunks', () => {
+  it('finds a name split over two chunks as one mention', () => {
+    expect(stream(['Craig', ' Federighi'])).toEqual([
+      { alias: alias('Craig Federighi'), startRef: 0, start: 0, endRef: 1, end: 10 },
+    ]);
+    expect(stream(['Si', 'ri'])).toEqual([{ alias: alias('Siri'), startRef: 0, start: 0, endRef: 1, end: 2 }]);
+    expect(stream(['la stratégie d’', 'Apple', ' Intelli', 'gence', ' est'])).toEqual([
+      { alias: alias('Apple Intelligence'), startRef: 1, start: 0, endRef: 3, end: 5 },
+    ]);
+  });
+
+  it('joins chunks separated by space() with a space', () => {
+    expect(stream(['Craig', SPACE, 'Federighi'])).toEqual([
+      { alias: alias('Craig Federighi'), startRef: 0, start: 0, endRef: 1, end: 9 },
+    ]);
+    expect(stream(['Craig ', SPACE, ' Federighi'])).toEqual([
+      { alias: alias('Craig Federighi'), startRef: 0, start: 0, endRef: 1, end: 10 },
+    ]);
+    expect(stream(['The', SPACE, 'Information'])).toEqual([
+      { alias: alias('The Information'), startRef: 0, start: 0, endRef: 1, end: 11 },
+    ]);
+    expect(stream(['THE', SPACE, 'INFORMATION'])).toHaveLength(1);
+    expect(stream(['the', SPACE, 'information'])).toEqual([]);
+    expect(stream(['Apple', SPACE, 'Siri']).map((x) => x.alias)).toEqual([alias('Apple'), alias('Siri')]);
+  });
+
+  it('does not separate chunks that touch', () => {
+    expect(stream(['Apple', 'Siri'])).toEqual([]);
+    expect(stream(['Siri', 'us'])).toEqual([]);
+    expect(stream(['X', 'Siri'])).toEqual([]);
+    expect(stream(['Craig', 'Federighi'])).toEqual([]);
+  });
+
+  it('skips soft hyphens and empty chunks at chunk edges', () => {
+    expect(stream(['Si\u00AD', 'ri'])).toEqual([{ alias: alias('Siri'), startRef: 0, start: 0, endRef: 1, end: 2 }]);
+    expect(stream(['Si', '\u00AD', 'ri'])).toEqual([
+      { alias: alias('Siri'), startRef: 0, start: 0, endRef: 2, end: 2 },
+    ]);
+    expect(stream(['Craig ', '', 'Federighi', ''])).toEqual([
+      { alias: alias('Craig Federighi'), startRef: 0, start: 0, endRef: 2, end: 9 },
+    ]);
+    expect(stream(['', 'Siri'])).toEqual([{ alias: alias('Siri'), startRef: 1, start: 0, endRef: 1, end: 4 }]);
+    expect(stream(['d’', 'Apple', '’s'])).toEqual([
+      { alias: alias('Apple'), startRef: 1, start: 0, endRef: 1, end: 5 },
+    ]);
+    expect(stream(['Siri', '\u00AD'])).toEqual([{ alias: alias('Siri'), startRef: 0, start: 0, endRef: 0, end: 4 }]);
+  });
+
+  it('checks case over chunks, skipped characters included', () => {
+    expect(stream(['Ap', '\u00AD', 'ple'])).toHaveLength(1);
+    expect(stream(['ap', 'ple'])).toEqual([]);
+    expect(stream(['AP', 'PLE'])).toHaveLength(1);
+  });
+
+  it('finds several mentions in several chunks, in order', () => {
+    const found = stream([
+      'Selon The Information, ',
+      'Craig',
+      ' ',
+      'Federighi',
+      ' et ',
+      'Ruoming',
+      '\u00A0Pang',
+      ' (Meta).',
+    ]);
+    expect(found.map((x) => [SPECS[x.alias]?.text, x.startRef, x.start, x.endRef, x.end])).toEqual([
+      ['The Information', 0, 6, 0, 21],
+      ['Craig Federighi', 1, 0, 3, 9],
+      ['Ruoming Pang', 5, 0, 6, 5],
+      ['Meta', 7, 2, 7, 6],
+    ]);
+  });
+
+  it('carries any kind of ref', () => {
+    const a = { id: 'a' };
+    const b = { id: 'b' };
+    const scanner = matcher.scanner<{ id: string }>();
+    scanner.feed('Craig', a);
+    scanner.feed(' Federighi', b);
+    const [m] = scanner.end();
+    expect(m?.startRef).toBe(a);
+    expect(m?.endRef).toBe(b);
+  });
+});
+
+describe('take and end', () => {
+  it('take() returns completed mentions early, and only once', () => {
+    const scanner = matcher.scanner<number>();
+    scanner.feed('Siri est là, ', 0);
+    expect(scanner.take()).toEqual([{ alias: alias('Siri'), startRef: 0, start: 0, endRef: 0, end: 4 }]);
+    expect(scanner.take()).toEqual([]);
+    scanner.feed('Craig', 1);
+    expect(scanner.take()).toEqual([]);
+    expect(scanner.busy).toBe(true);
+    scanner.feed(' Federighi', 2);
+    expect(scanner.take()).toEqual([]); // "Federighi" could still go on ("Federighis")
+    scanner.feed(' dit', 3);
+    expect(scanner.take()).toEqual([{ alias: alias('Craig Federighi'), startRef: 1, start: 0, endRef: 2, end: 10 }]);
+    expect(scanner.end()).toEqual([]);
+  });
+
+  it('take() holds back a mention that a longer one could still replace', () => {
+    const scanner = matcher.scanner<number>();
+    scanner.feed('Apple', 0);
+    scanner.feed(' ', 1);
+    expect(scanner.take()).toEqual([]);
+    scanner.feed('Intelligence', 2);
+    expect(scanner.take()).toEqual([]);
+    expect(scanner.end()).toEqual([{ alias: alias('Apple Intelligence'), startRef: 0, start: 0, endRef: 2, end: 12 }]);
+  });
+
+  it('releases the shorter mention once the longer one fails', () => {
+    const scanner = matcher.scanner<number>();
+    scanner.feed('Apple Intel', 0);
+    expect(scanner.take()).toEqual([]);
+    scanner.feed('ligent', 1);
+    expect(scanner.take()).toEqual([{ alias: alias('Apple'), startRef: 0, start: 0, endRef: 0, end: 5 }]);
+  });
+
+  it('end() settles a mention at the very end of the block', () => {
+    const scanner = matcher.scanner<number>();
+    scanner.feed('Siri', 0);
+    expect(scanner.take()).toEqual([]);
+    expect(scanner.end()).toEqual([{ alias: alias('Siri'), startRef: 0, start: 0, endRef: 0, end: 4 }]);
+    expect(scanner.end()).toEqual([]);
+  });
+
+  it('end() resets the scanner: a new block starts a new word, with fresh offsets', () => {
+    const scanner = matcher.scanner<number>();
+    scanner.feed('Craig', 0);
+    expect(scanner.end()).toEqual([]);
+    expect(scanner.busy).toBe(false);
+    scanner.feed('Federighi', 1);
+    expect(scanner.end()).toEqual([{ alias: alias('Federighi'), startRef: 1, start: 0, endRef: 1, end: 9 }]);
+    scanner.feed('X', 2);
+    scanner.end();
+    scanner.feed('Siri', 3);
+    expect(scanner.end()).toEqual([{ alias: alias('Siri'), startRef: 3, start: 0, endRef: 3, end: 4 }]);
+  });
+
+  it('reports whether the text so far ends inside a word', () => {
+    const scanner = matcher.scanner<number>();
+    scanner.feed('Siri', 0);
+    expect(scanner.endsInWord).toBe(true);
+    scanner.feed('’', 1);
+    expect(scanner.endsInWord).toBe(false);
+    scanner.feed('s', 2);
+    expect(scanner.endsInWord).toBe(true);
+    scanner.space();
+    expect(scanner.endsInWord).toBe(false);
+    scanner.end();
+  });
+
+  it('gives the same mentions as findAll for a long text fed in one chunk or word by word', () => {
+    const text = factBase.summary.points.map((p) => `${p.fr}\n${p.en}`).join('\n');
+    const whole = matcher.findAll(text);
+    expect(whole.length).toBeGreaterThan(20);
+    const parts = text.split(/(?<=[ ’'])/);
+    const starts: number[] = [];
+    let at = 0;
+    for (const p of parts) {
+      starts.push(at);
+      at += p.length;
+    }
+    const scanner = matcher.scanner<number>();
+    const got: ChunkMatch<number>[] = [];
+    parts.forEach((p, i) => {
+      scanner.feed(p, i);
+      got.push(...scanner.take());
+    });
+    got.push(...scanner.end());
+    expect(
+      got.map((g) => ({
+        alias: g.alias,
+        start: (starts[g.startRef] as number) + g.start,
+        end: (starts[g.endRef] as number) + g.end,
+      })),
+    ).toEqual(whole);
+  });
+});
