@@ -1,7 +1,6 @@
 import { createHandlers } from '@/lib/ext/message-handlers';
 import { type BackgroundMessage, isOwnSender, onMessage, sendMessage } from '@/lib/ext/messages';
-import { readSetting, SETTINGS, saveSetting } from '@/lib/ext/settings';
-import { setSiteEnabled } from '@/lib/ext/site-rules';
+import { saveSiteEnabled } from '@/lib/ext/settings';
 import { badgeText, TabCounts, type TabCountsData } from '@/lib/ext/tab-counts';
 import { loadBundledFactBase } from '@/lib/facts/bundled';
 import { FactStore } from '@/lib/store/fact-store';
@@ -68,8 +67,7 @@ export default defineBackground(() => {
     } else if (command === 'toggle-site') {
       const page = await sendMessage('getPageInfo', undefined, target).catch(() => null);
       if (!page?.site) return;
-      const rules = await readSetting(SETTINGS.siteRules, 'siteRules');
-      await saveSetting('siteRules', setSiteEnabled(rules, page.site, !page.enabled));
+      await saveSiteEnabled(page.site, !page.enabled);
     }
   });
 

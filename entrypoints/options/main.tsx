@@ -5,7 +5,7 @@ import '@/components/shared/page.css';
 import '@/components/highlights.css';
 import { sendMessage } from '@/lib/ext/messages';
 import { loadSettings, type Settings, saveSetting, settingsNotice, watchSettings } from '@/lib/ext/settings';
-import { langFromLocale } from '@/lib/i18n/language';
+import { resolveLanguage } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
 import './style.css';
 
@@ -46,8 +46,7 @@ function App() {
     };
   }, []);
 
-  const uiLang = langFromLocale(browser.i18n.getUILanguage());
-  const lang = !settings || settings.language === 'auto' ? uiLang : settings.language;
+  const lang = resolveLanguage(settings?.language, browser.i18n.getUILanguage());
   document.documentElement.lang = lang;
   document.title = translate(lang, 'optTitle');
 

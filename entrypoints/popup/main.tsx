@@ -3,9 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { type PageState, Popup } from '@/components/popup/Popup';
 import '@/components/shared/page.css';
 import { sendMessage } from '@/lib/ext/messages';
-import { loadSettings, readSetting, SETTINGS, type Settings, saveSetting, watchSettings } from '@/lib/ext/settings';
-import { isEnabledOn, setSiteEnabled, siteOf } from '@/lib/ext/site-rules';
-import { langFromLocale } from '@/lib/i18n/language';
+import { loadSettings, type Settings, saveSetting, saveSiteEnabled, watchSettings } from '@/lib/ext/settings';
+import { isEnabledOn, siteOf } from '@/lib/ext/site-rules';
+import { resolveLanguage } from '@/lib/i18n/language';
 import '@/components/card/card.css';
 import './style.css';
 
@@ -60,8 +60,7 @@ function App({ tab }: { tab: TargetTab }) {
     return watchSettings(setSettings);
   }, [tab]);
 
-  const lang =
-    !settings || settings.language === 'auto' ? langFromLocale(browser.i18n.getUILanguage()) : settings.language;
+  const lang = resolveLanguage(settings?.language, browser.i18n.getUILanguage());
   document.documentElement.lang = lang;
   const page = pageState(site, settings);
   const tabId = tab.id;
@@ -82,8 +81,7 @@ function App({ tab }: { tab: TargetTab }) {
       }}
       onSetSiteEnabled={async (enabled) => {
         if (page.status !== 'ready') return;
-        const rules = await readSetting(SETTINGS.siteRules, 'siteRules');
-        await saveSetting('siteRules', setSiteEnabled(rules, page.site, enabled));
+        await saveSiteEnabled(page.site, enabled);
       }}
       onSetPaused={(paused) => saveSetting('paused', paused)}
       onOpenOptions={() => browser.runtime.openOptionsPage()}

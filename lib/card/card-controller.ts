@@ -1,5 +1,6 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { EntityCardProps } from '@/components/card/EntityCard';
+import { DEFAULT_SETTINGS } from '@/lib/ext/settings';
 import type { EntityCard } from '@/lib/facts/query';
 import type { Lang } from '@/lib/i18n/language';
 import type { Highlighter } from '@/lib/page/highlighter';
@@ -8,8 +9,6 @@ import type { Mention } from '@/lib/page/scan';
 import type { Served, SummaryData } from '@/lib/store/fact-store';
 import { type Anchor, CardView } from './card-view';
 
-/** How long the pointer rests on a mention before its card opens, unless the user chose otherwise. */
-export const HOVER_INTENT_MS = 300;
 /** How long the card stays after the pointer leaves both mention and card. */
 const CLOSE_GRACE_MS = 300;
 
@@ -59,7 +58,7 @@ export class CardController {
     this.locator = new MentionLocator(() => highlighter.ownHighlights());
   }
 
-  private hoverDelayMs = HOVER_INTENT_MS;
+  private hoverDelayMs = DEFAULT_SETTINGS.hoverDelayMs;
 
   /** Language and hover delay from the user's settings. */
   configure({ lang, hoverDelayMs }: { lang: Lang; hoverDelayMs: number }): void {

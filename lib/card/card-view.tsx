@@ -36,10 +36,6 @@ export class CardView {
     return this.ui?.shadowHost ?? null;
   }
 
-  get isOpen(): boolean {
-    return this.stopFollowing !== null;
-  }
-
   /** The dialog element inside the shadow root, for focus. */
   get dialog(): HTMLElement | null {
     return (this.layer?.querySelector('[role="dialog"]') as HTMLElement | null) ?? null;

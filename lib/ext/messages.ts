@@ -50,7 +50,7 @@ export interface PageInfo {
 export type TabMessage = 'navigateMention' | 'revealEntity' | 'getPageInfo';
 export type BackgroundMessage = Exclude<keyof ProtocolMap, TabMessage>;
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
 const EntityRequest = v.strictObject({ entityId: v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+$/)) });
 

@@ -2,10 +2,12 @@ import * as v from 'valibot';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULT_CATEGORIES } from '@/lib/facts/alias-spec';
 import { CATEGORIES, type Category } from '@/lib/facts/schema';
-import { DEFAULT_SITE_RULES, ruleKey, type SiteRules } from './site-rules';
+import type { LanguageChoice } from '@/lib/i18n/language';
+import { DEFAULT_SITE_RULES, ruleKey, type SiteRules, setSiteEnabled } from './site-rules';
+
+export type { LanguageChoice };
 
 export type HighlightStyle = 'background' | 'underline';
-export type LanguageChoice = 'auto' | 'en' | 'fr';
 
 export interface Settings {
   siteRules: SiteRules;
@@ -67,9 +69,9 @@ export const SETTINGS: { [K in keyof Settings]: Setting<Settings[K]> } = {
   },
   paused: {
     // Pausing is about this browser, now: not synced.
-    item: storage.defineItem<boolean>('local:paused', { fallback: false, version: 1 }),
+    item: storage.defineItem<boolean>('local:paused', { fallback: DEFAULT_SETTINGS.paused, version: 1 }),
     schema: v.boolean(),
-    fallback: false,
+    fallback: DEFAULT_SETTINGS.paused,
   },
   categories: {
     item: storage.defineItem<Category[]>('sync:categories', { fallback: DEFAULT_SETTINGS.categories, version: 1 }),
@@ -82,19 +84,22 @@ export const SETTINGS: { [K in keyof Settings]: Setting<Settings[K]> } = {
     },
   },
   highlightStyle: {
-    item: storage.defineItem<HighlightStyle>('sync:highlightStyle', { fallback: 'background', version: 1 }),
+    item: storage.defineItem<HighlightStyle>('sync:highlightStyle', {
+      fallback: DEFAULT_SETTINGS.highlightStyle,
+      version: 1,
+    }),
     schema: v.picklist(['background', 'underline']),
-    fallback: 'background',
+    fallback: DEFAULT_SETTINGS.highlightStyle,
   },
   hoverDelayMs: {
-    item: storage.defineItem<number>('sync:hoverDelayMs', { fallback: 300, version: 1 }),
+    item: storage.defineItem<number>('sync:hoverDelayMs', { fallback: DEFAULT_SETTINGS.hoverDelayMs, version: 1 }),
     schema: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3000)),
-    fallback: 300,
+    fallback: DEFAULT_SETTINGS.hoverDelayMs,
   },
   language: {
-    item: storage.defineItem<LanguageChoice>('sync:language', { fallback: 'auto', version: 1 }),
+    item: storage.defineItem<LanguageChoice>('sync:language', { fallback: DEFAULT_SETTINGS.language, version: 1 }),
     schema: v.picklist(['auto', 'en', 'fr']),
-    fallback: 'auto',
+    fallback: DEFAULT_SETTINGS.language,
   },
 };
 
@@ -164,4 +169,10 @@ export function watchSettings(onChange: (settings: Settings) => void): () => voi
   return () => {
     for (const stop of stops) stop();
   };
+}
+
+/** Switches the extension on or off for one site: the popup's switch and the keyboard shortcut both come here. */
+export async function saveSiteEnabled(site: string, enabled: boolean): Promise<void> {
+  const rules = await readSetting(SETTINGS.siteRules, 'siteRules');
+  await saveSetting('siteRules', setSiteEnabled(rules, site, enabled));
 }

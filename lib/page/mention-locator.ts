@@ -43,10 +43,6 @@ export class MentionLocator {
     }
   }
 
-  get empty(): boolean {
-    return this.byNode.size === 0;
-  }
-
   at(x: number, y: number): Mention | null {
     if (this.byNode.size === 0) return null;
     const fromPoint = (CSS.highlights as unknown as { highlightsFromPoint?: HighlightsFromPoint }).highlightsFromPoint;

@@ -3,13 +3,13 @@ import { CardController } from '@/lib/card/card-controller';
 import { sendMessage } from '@/lib/ext/messages';
 import type { Settings } from '@/lib/ext/settings';
 import { isEnabledOn } from '@/lib/ext/site-rules';
-import { type Lang, langFromLocale } from '@/lib/i18n/language';
+import { type Lang, resolveLanguage } from '@/lib/i18n/language';
 import { PageAnnotator } from '@/lib/page/annotator';
 import { Matcher } from '@/lib/text/matcher';
 import { Highlighter } from './highlighter';
 
 export function cardLanguage(settings: Settings): Lang {
-  return settings.language === 'auto' ? langFromLocale(browser.i18n.getUILanguage()) : settings.language;
+  return resolveLanguage(settings.language, browser.i18n.getUILanguage());
 }
 
 /**
