@@ -4,14 +4,15 @@ import { CATEGORIES, type Category } from '@/lib/facts/schema';
 import type { Lang } from '@/lib/i18n/language';
 import { type StringKey, translate } from '@/lib/i18n/strings';
 import type { Served } from '@/lib/store/fact-store';
+import { ChoiceGroup } from './ChoiceGroup';
 import { HighlightPreview } from './HighlightPreview';
 import { type FactBaseInfo, OptionsData } from './OptionsData';
 import { OptionsHoverDelay } from './OptionsHoverDelay';
 import { SiteRulesEditor } from './SiteRulesEditor';
 
-const STYLES: readonly { style: HighlightStyle; label: StringKey }[] = [
-  { style: 'background', label: 'optStyleBackground' },
-  { style: 'underline', label: 'optStyleUnderline' },
+const STYLES: readonly { value: HighlightStyle; label: StringKey }[] = [
+  { value: 'background', label: 'optStyleBackground' },
+  { value: 'underline', label: 'optStyleUnderline' },
 ];
 
 const LANGUAGES: readonly { value: LanguageChoice; label: StringKey; lang?: Lang }[] = [
@@ -161,22 +162,13 @@ export function OptionsPage(props: OptionsPageProps) {
 
       <section aria-labelledby="opt-style-heading">
         <h2 id="opt-style-heading">{t('optStyleHeading')}</h2>
-        <fieldset>
-          <legend>{t('optStyleLegend')}</legend>
-          {STYLES.map(({ style, label }) => (
-            <div class="choice" key={style}>
-              <input
-                type="radio"
-                id={`opt-style-${style}`}
-                name="opt-style"
-                value={style}
-                checked={settings.highlightStyle === style}
-                onChange={() => save('highlightStyle', style)}
-              />
-              <label for={`opt-style-${style}`}>{t(label)}</label>
-            </div>
-          ))}
-        </fieldset>
+        <ChoiceGroup
+          legend={t('optStyleLegend')}
+          name="opt-style"
+          choices={STYLES.map(({ value, label }) => ({ value, label: t(label) }))}
+          value={settings.highlightStyle}
+          onChange={(style) => save('highlightStyle', style)}
+        />
         <HighlightPreview lang={lang} style={settings.highlightStyle} categories={settings.categories} />
       </section>
 

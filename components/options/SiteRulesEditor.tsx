@@ -3,6 +3,7 @@ import * as v from 'valibot';
 import { addRules, ruleKey, ruleMatches, type SiteMode, type SiteRules } from '@/lib/ext/site-rules';
 import type { Lang } from '@/lib/i18n/language';
 import { type StringKey, translate } from '@/lib/i18n/strings';
+import { ChoiceGroup } from './ChoiceGroup';
 
 /** The file the list is exported to and imported from. */
 const FILE_FORMAT = 'context-lens-site-rules';
@@ -12,9 +13,9 @@ const MAX_FILE_BYTES = 1_000_000;
 /** Rejected entries named in the import report; the rest are counted. */
 const MAX_REJECTED_SHOWN = 5;
 
-const MODES: readonly { mode: SiteMode; label: StringKey }[] = [
-  { mode: 'all-except-listed', label: 'optModeAllExcept' },
-  { mode: 'only-listed', label: 'optModeOnlyListed' },
+const MODES: readonly { value: SiteMode; label: StringKey }[] = [
+  { value: 'all-except-listed', label: 'optModeAllExcept' },
+  { value: 'only-listed', label: 'optModeOnlyListed' },
 ];
 
 const SiteRulesFile = v.object({
@@ -137,8 +138,8 @@ export function SiteRulesEditor({ lang, rules, onChange }: SiteRulesEditorProps)
     const plural = new Intl.PluralRules(lang).select(added) === 'one' ? 'optImportAdded_one' : 'optImportAdded_other';
     const report = [t(plural, { file: file.name, count: new Intl.NumberFormat(lang).format(added) })];
     if (merged.rejected.length > 0) report.push(t('optImportRejected', { entries: listRejected(merged.rejected) }));
-    const fileMode = MODES.find((m) => m.mode === parsed.output.mode);
-    if (fileMode && fileMode.mode !== current.mode) report.push(t('optImportModeKept', { mode: t(fileMode.label) }));
+    const fileMode = MODES.find((m) => m.value === parsed.output.mode);
+    if (fileMode && fileMode.value !== current.mode) report.push(t('optImportModeKept', { mode: t(fileMode.label) }));
     setMessage({ kind: 'status', text: report.join(' ') });
   };
 
@@ -146,22 +147,13 @@ export function SiteRulesEditor({ lang, rules, onChange }: SiteRulesEditorProps)
   return (
     <section aria-labelledby="opt-sites-heading">
       <h2 id="opt-sites-heading">{t('optSitesHeading')}</h2>
-      <fieldset>
-        <legend>{t('optModeLegend')}</legend>
-        {MODES.map(({ mode, label }) => (
-          <div class="choice" key={mode}>
-            <input
-              type="radio"
-              id={`opt-mode-${mode}`}
-              name="opt-mode"
-              value={mode}
-              checked={rules.mode === mode}
-              onChange={() => onChange({ ...rules, mode })}
-            />
-            <label for={`opt-mode-${mode}`}>{t(label)}</label>
-          </div>
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        legend={t('optModeLegend')}
+        name="opt-mode"
+        choices={MODES.map(({ value, label }) => ({ value, label: t(label) }))}
+        value={rules.mode}
+        onChange={(mode) => onChange({ ...rules, mode })}
+      />
 
       <h3 id="opt-sites-list-heading">{t('optSitesListHeading')}</h3>
       <p class="hint">{t('optSitesHint')}</p>
