@@ -1,15 +1,15 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import * as v from 'valibot';
 import { addRules, ruleKey, ruleMatches, type SiteMode, type SiteRules } from '@/lib/ext/site-rules';
+import {
+  MAX_SITE_RULES_FILE_BYTES,
+  parseSiteRulesFile,
+  SITE_RULES_FILE_NAME,
+  siteRulesFileText,
+} from '@/lib/ext/site-rules-file';
 import type { Lang } from '@/lib/i18n/language';
 import { type StringKey, translate } from '@/lib/i18n/strings';
 import { ChoiceGroup } from './ChoiceGroup';
 
-/** The file the list is exported to and imported from. */
-const FILE_FORMAT = 'context-lens-site-rules';
-const FILE_NAME = 'context-lens-sites.json';
-/** Far above any real list; stops a wrong file (a video, a dump) from being read whole. */
-const MAX_FILE_BYTES = 1_000_000;
 /** Rejected entries named in the import report; the rest are counted. */
 const MAX_REJECTED_SHOWN = 5;
 
@@ -17,14 +17,6 @@ const MODES: readonly { value: SiteMode; label: StringKey }[] = [
   { value: 'all-except-listed', label: 'optModeAllExcept' },
   { value: 'only-listed', label: 'optModeOnlyListed' },
 ];
-
-const SiteRulesFile = v.object({
-  format: v.literal(FILE_FORMAT),
-  version: v.literal(1),
-  // Optional: a hand-written list of sites is welcome too.
-  mode: v.optional(v.picklist(['all-except-listed', 'only-listed'])),
-  sites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2048))), v.maxLength(10_000)),
-});
 
 type Message = { kind: 'status' | 'error'; text: string } | null;
 
@@ -87,19 +79,18 @@ export function SiteRulesEditor({ lang, rules, onChange }: SiteRulesEditorProps)
   };
 
   const exportList = () => {
-    const file = { format: FILE_FORMAT, version: 1, mode: rules.mode, sites: rules.sites };
-    const blob = new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' });
+    const blob = new Blob([siteRulesFileText(rules)], { type: 'application/json' });
     const url = URL.createObjectURL(blob);
     const link = document.createElement('a');
     link.href = url;
-    link.download = FILE_NAME;
+    link.download = SITE_RULES_FILE_NAME;
     link.hidden = true;
     document.body.append(link);
     link.click();
     link.remove();
     // Firefox may cancel a download whose URL is revoked at once.
     setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    setMessage({ kind: 'status', text: t('optExported', { file: FILE_NAME }) });
+    setMessage({ kind: 'status', text: t('optExported', { file: SITE_RULES_FILE_NAME }) });
   };
 
   const listRejected = (rejected: string[]) => {
@@ -114,31 +105,25 @@ export function SiteRulesEditor({ lang, rules, onChange }: SiteRulesEditorProps)
 
   const importFile = async (file: File) => {
     const fail = (key: StringKey) => setMessage({ kind: 'error', text: t(key, { file: file.name }) });
-    if (file.size > MAX_FILE_BYTES) return fail('optImportTooLarge');
+    if (file.size > MAX_SITE_RULES_FILE_BYTES) return fail('optImportTooLarge');
     let text: string;
     try {
       text = await file.text();
     } catch {
       return fail('optImportUnreadable');
     }
-    let data: unknown;
-    try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch {
-      return fail('optImportNotJson');
-    }
-    const parsed = v.safeParse(SiteRulesFile, data);
-    if (!parsed.success) return fail('optImportWrongFormat');
+    const parsed = parseSiteRulesFile(text);
+    if (!parsed.ok) return fail(parsed.error === 'not-json' ? 'optImportNotJson' : 'optImportWrongFormat');
 
     const current = rulesRef.current;
-    const merged = addRules(current, parsed.output.sites);
+    const merged = addRules(current, parsed.sites);
     const added = merged.rules.sites.length - current.sites.length;
     if (added > 0) onChange(merged.rules);
 
     const plural = new Intl.PluralRules(lang).select(added) === 'one' ? 'optImportAdded_one' : 'optImportAdded_other';
     const report = [t(plural, { file: file.name, count: new Intl.NumberFormat(lang).format(added) })];
     if (merged.rejected.length > 0) report.push(t('optImportRejected', { entries: listRejected(merged.rejected) }));
-    const fileMode = MODES.find((m) => m.value === parsed.output.mode);
+    const fileMode = MODES.find((m) => m.value === parsed.mode);
     if (fileMode && fileMode.value !== current.mode) report.push(t('optImportModeKept', { mode: t(fileMode.label) }));
     setMessage({ kind: 'status', text: report.join(' ') });
   };
