@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useServed } from '@/components/shared/useServed';
 import type { Lang } from '@/lib/i18n/language';
 import { type StringKey, translate } from '@/lib/i18n/strings';
 import type { Served } from '@/lib/store/fact-store';
@@ -7,8 +8,6 @@ export interface FactBaseInfo {
   entities: number;
   facts: number;
 }
-
-type InfoState = { status: 'loading' } | { status: 'ready'; served: Served<FactBaseInfo> } | { status: 'error' };
 
 export interface OptionsDataProps {
   lang: Lang;
@@ -19,21 +18,10 @@ export interface OptionsDataProps {
 /** The Data section: what the fact base holds, where it is read from, and rebuilding its cache. */
 export function OptionsData({ lang, loadInfo, onRebuild }: OptionsDataProps) {
   const t = (key: StringKey, params?: Record<string, string>) => translate(lang, key, params);
-  const [info, setInfo] = useState<InfoState>({ status: 'loading' });
+  const [info, setInfo] = useServed(loadInfo);
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const count = (n: number) => new Intl.NumberFormat(lang).format(n);
-
-  useEffect(() => {
-    let live = true;
-    loadInfo().then(
-      (served) => live && setInfo({ status: 'ready', served }),
-      () => live && setInfo({ status: 'error' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [loadInfo]);
 
   const rebuild = async () => {
     // aria-disabled rather than disabled: a disabled button would drop the keyboard focus.

@@ -1,31 +1,13 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import * as v from 'valibot';
-import { addRules, ruleKey, ruleMatches, type SiteMode, type SiteRules } from '@/lib/ext/site-rules';
+import { useRef, useState } from 'preact/hooks';
+import { addRules, ruleMatches, type SiteRules } from '@/lib/ext/site-rules';
 import type { Lang } from '@/lib/i18n/language';
 import { type StringKey, translate } from '@/lib/i18n/strings';
-
-/** The file the list is exported to and imported from. */
-const FILE_FORMAT = 'context-lens-site-rules';
-const FILE_NAME = 'context-lens-sites.json';
-/** Far above any real list; stops a wrong file (a video, a dump) from being read whole. */
-const MAX_FILE_BYTES = 1_000_000;
-/** Rejected entries named in the import report; the rest are counted. */
-const MAX_REJECTED_SHOWN = 5;
-
-const MODES: readonly { mode: SiteMode; label: StringKey }[] = [
-  { mode: 'all-except-listed', label: 'optModeAllExcept' },
-  { mode: 'only-listed', label: 'optModeOnlyListed' },
-];
-
-const SiteRulesFile = v.object({
-  format: v.literal(FILE_FORMAT),
-  version: v.literal(1),
-  // Optional: a hand-written list of sites is welcome too.
-  mode: v.optional(v.picklist(['all-except-listed', 'only-listed'])),
-  sites: v.pipe(v.array(v.pipe(v.string(), v.maxLength(2048))), v.maxLength(10_000)),
-});
-
-type Message = { kind: 'status' | 'error'; text: string } | null;
+import { AddSiteForm } from './AddSiteForm';
+import { ChoiceGroup } from './ChoiceGroup';
+import { SiteList } from './SiteList';
+import { type SiteRulesMessage, SiteRulesStatus } from './SiteRulesStatus';
+import { SiteRulesTransfer } from './SiteRulesTransfer';
+import { SITE_MODES } from './site-rules-text';
 
 export interface SiteRulesEditorProps {
   lang: Lang;
@@ -37,216 +19,37 @@ export interface SiteRulesEditorProps {
 /** The Sites section: where to highlight, the list of sites, and its export and import. */
 export function SiteRulesEditor({ lang, rules, onChange }: SiteRulesEditorProps) {
   const t = (key: StringKey, params?: Record<string, string>) => translate(lang, key, params);
-  const [draft, setDraft] = useState('');
-  const [inputError, setInputError] = useState<string | null>(null);
-  const [message, setMessage] = useState<Message>(null);
-  const [focusAfterRemove, setFocusAfterRemove] = useState<number | null>(null);
-  const listRef = useRef<HTMLUListElement>(null);
+  const [message, setMessage] = useState<SiteRulesMessage>(null);
   const inputRef = useRef<HTMLInputElement>(null);
-  // An import finishes after the file is read: merge into the rules of that moment, not of the click.
-  const rulesRef = useRef(rules);
-  rulesRef.current = rules;
+  const say = (text: string) => setMessage({ kind: 'status', text });
 
-  useEffect(() => {
-    if (focusAfterRemove === null) return;
-    const buttons = listRef.current?.querySelectorAll('button') ?? [];
-    const next = buttons[Math.min(focusAfterRemove, buttons.length - 1)] ?? inputRef.current;
-    next?.focus();
-    setFocusAfterRemove(null);
-  }, [focusAfterRemove]);
-
-  const add = () => {
-    const text = draft.trim();
-    if (!text) {
-      setInputError(t('optSiteEmpty'));
-      return;
-    }
-    const key = ruleKey(text);
-    if (!key) {
-      setInputError(t('optSiteInvalid', { input: text.length > 80 ? `${text.slice(0, 80)}…` : text }));
-      return;
-    }
-    setInputError(null);
-    setDraft('');
+  const add = (key: string) => {
     const covering = rules.sites.find((rule) => ruleMatches(rule, key));
-    if (covering) {
-      const text =
-        covering === key ? t('optSiteListed', { site: key }) : t('optSiteCovered', { site: key, rule: covering });
-      setMessage({ kind: 'status', text });
-      return;
-    }
+    if (covering === key) return say(t('optSiteListed', { site: key }));
+    if (covering) return say(t('optSiteCovered', { site: key, rule: covering }));
     onChange(addRules(rules, [key]).rules);
-    setMessage({ kind: 'status', text: t('optSiteAdded', { site: key }) });
+    say(t('optSiteAdded', { site: key }));
   };
 
-  const remove = (site: string, index: number) => {
+  const remove = (site: string) => {
     onChange({ ...rules, sites: rules.sites.filter((s) => s !== site) });
-    setMessage({ kind: 'status', text: t('optSiteRemoved', { site }) });
-    setFocusAfterRemove(index);
+    say(t('optSiteRemoved', { site }));
   };
 
-  const exportList = () => {
-    const file = { format: FILE_FORMAT, version: 1, mode: rules.mode, sites: rules.sites };
-    const blob = new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: 'application/json' });
-    const url = URL.createObjectURL(blob);
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = FILE_NAME;
-    link.hidden = true;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    // Firefox may cancel a download whose URL is revoked at once.
-    setTimeout(() => URL.revokeObjectURL(url), 60_000);
-    setMessage({ kind: 'status', text: t('optExported', { file: FILE_NAME }) });
-  };
-
-  const listRejected = (rejected: string[]) => {
-    const shown = rejected.slice(0, MAX_REJECTED_SHOWN).map((entry) => {
-      const short = entry.length > 60 ? `${entry.slice(0, 60)}…` : entry;
-      return lang === 'fr' ? `« ${short} »` : `“${short}”`;
-    });
-    const more = rejected.length - shown.length;
-    if (more > 0) shown.push(t('optImportMore', { count: String(more) }));
-    return new Intl.ListFormat(lang, { type: 'conjunction' }).format(shown);
-  };
-
-  const importFile = async (file: File) => {
-    const fail = (key: StringKey) => setMessage({ kind: 'error', text: t(key, { file: file.name }) });
-    if (file.size > MAX_FILE_BYTES) return fail('optImportTooLarge');
-    let text: string;
-    try {
-      text = await file.text();
-    } catch {
-      return fail('optImportUnreadable');
-    }
-    let data: unknown;
-    try {
-      data = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch {
-      return fail('optImportNotJson');
-    }
-    const parsed = v.safeParse(SiteRulesFile, data);
-    if (!parsed.success) return fail('optImportWrongFormat');
-
-    const current = rulesRef.current;
-    const merged = addRules(current, parsed.output.sites);
-    const added = merged.rules.sites.length - current.sites.length;
-    if (added > 0) onChange(merged.rules);
-
-    const plural = new Intl.PluralRules(lang).select(added) === 'one' ? 'optImportAdded_one' : 'optImportAdded_other';
-    const report = [t(plural, { file: file.name, count: new Intl.NumberFormat(lang).format(added) })];
-    if (merged.rejected.length > 0) report.push(t('optImportRejected', { entries: listRejected(merged.rejected) }));
-    const fileMode = MODES.find((m) => m.mode === parsed.output.mode);
-    if (fileMode && fileMode.mode !== current.mode) report.push(t('optImportModeKept', { mode: t(fileMode.label) }));
-    setMessage({ kind: 'status', text: report.join(' ') });
-  };
-
-  const describedBy = inputError ? 'opt-site-hint opt-site-error' : 'opt-site-hint';
   return (
     <section aria-labelledby="opt-sites-heading">
       <h2 id="opt-sites-heading">{t('optSitesHeading')}</h2>
-      <fieldset>
-        <legend>{t('optModeLegend')}</legend>
-        {MODES.map(({ mode, label }) => (
-          <div class="choice" key={mode}>
-            <input
-              type="radio"
-              id={`opt-mode-${mode}`}
-              name="opt-mode"
-              value={mode}
-              checked={rules.mode === mode}
-              onChange={() => onChange({ ...rules, mode })}
-            />
-            <label for={`opt-mode-${mode}`}>{t(label)}</label>
-          </div>
-        ))}
-      </fieldset>
-
-      <h3 id="opt-sites-list-heading">{t('optSitesListHeading')}</h3>
-      <p class="hint">{t('optSitesHint')}</p>
-      {rules.sites.length === 0 ? (
-        <p class="muted">{t(rules.mode === 'all-except-listed' ? 'optNoSitesAllExcept' : 'optNoSitesOnlyListed')}</p>
-      ) : (
-        <ul class="site-list" ref={listRef} aria-labelledby="opt-sites-list-heading">
-          {rules.sites.map((site, index) => (
-            <li key={site}>
-              <span class="site">{site}</span>
-              <button type="button" aria-label={t('optRemoveSite', { site })} onClick={() => remove(site, index)}>
-                {t('optRemove')}
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-
-      <form
-        class="add-site"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          add();
-        }}
-      >
-        <label for="opt-site-input">{t('optAddLabel')}</label>
-        <p id="opt-site-hint" class="hint">
-          {t('optAddHint')}
-        </p>
-        <div class="row">
-          <input
-            ref={inputRef}
-            id="opt-site-input"
-            type="text"
-            inputMode="url"
-            autoComplete="off"
-            spellcheck={false}
-            placeholder="example.com"
-            value={draft}
-            aria-invalid={inputError ? 'true' : undefined}
-            aria-describedby={describedBy}
-            onInput={(e) => {
-              setDraft(e.currentTarget.value);
-              if (inputError) setInputError(null);
-            }}
-          />
-          <button type="submit">{t('optAdd')}</button>
-        </div>
-        {inputError && (
-          <p id="opt-site-error" class="field-error" role="alert">
-            {inputError}
-          </p>
-        )}
-      </form>
-
-      <div class="row transfer">
-        <button type="button" onClick={exportList}>
-          {t('optExport')}
-        </button>
-        <div class="import">
-          <label for="opt-import">{t('optImportLabel')}</label>
-          <input
-            id="opt-import"
-            type="file"
-            accept="application/json,.json"
-            onChange={(e) => {
-              const input = e.currentTarget;
-              const file = input.files?.[0];
-              // Cleared so that choosing the same file again is a change too.
-              input.value = '';
-              if (file) importFile(file).catch(() => setMessage({ kind: 'error', text: t('optSaveFailed') }));
-            }}
-          />
-        </div>
-      </div>
-
-      <p role="status" class="status">
-        {message?.kind === 'status' ? message.text : ''}
-      </p>
-      {message?.kind === 'error' && (
-        <p role="alert" class="field-error">
-          {message.text}
-        </p>
-      )}
+      <ChoiceGroup
+        legend={t('optModeLegend')}
+        name="opt-mode"
+        choices={SITE_MODES.map(({ value, label }) => ({ value, label: t(label) }))}
+        value={rules.mode}
+        onChange={(mode) => onChange({ ...rules, mode })}
+      />
+      <SiteList lang={lang} rules={rules} onRemove={remove} focusAfterList={() => inputRef.current?.focus()} />
+      <AddSiteForm lang={lang} onAdd={add} inputRef={inputRef} />
+      <SiteRulesTransfer lang={lang} rules={rules} onChange={onChange} onMessage={setMessage} />
+      <SiteRulesStatus message={message} />
     </section>
   );
 }

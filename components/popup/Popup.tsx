@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SwitchRow } from '@/components/shared/SwitchRow';
+import { useServed } from '@/components/shared/useServed';
 import type { TabMention } from '@/lib/ext/messages';
 import type { EntityCard as CardData, SearchHit } from '@/lib/facts/query';
 import type { Lang } from '@/lib/i18n/language';
@@ -31,25 +32,12 @@ export interface PopupProps {
   onOpenOptions?: () => void;
 }
 
-type State = { status: 'loading' } | { status: 'ready'; served: Served<SummaryData> } | { status: 'error' };
-
 /** The toolbar popup. Data and actions come in as props, so it can be tested without a browser. */
 export function Popup(props: PopupProps) {
   const { lang, loadSummary, page = { status: 'loading' }, loadMentions } = props;
-  const [state, setState] = useState<State>({ status: 'loading' });
+  const [state] = useServed(loadSummary);
   const [mentions, setMentions] = useState<TabMention[] | null>(null);
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(lang, key, params);
-
-  useEffect(() => {
-    let live = true;
-    loadSummary().then(
-      (served) => live && setState({ status: 'ready', served }),
-      () => live && setState({ status: 'error' }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [loadSummary]);
 
   const pageKey = page.status === 'ready' ? `${page.site}:${page.enabled}:${page.paused}` : page.status;
   // The list is read again whenever the page's state changes (pageKey).

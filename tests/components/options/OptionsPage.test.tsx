@@ -504,6 +504,19 @@ describe('OptionsPage', () => {
     expect(await screen.findByText('This change could not be saved.')).toBeTruthy();
   });
 
+  it('says so too when saving throws at once, and clears the alert on the next save that succeeds', async () => {
+    const onSave = vi.fn((name: keyof Settings) => {
+      if (name === 'highlightStyle') throw new Error('no storage');
+      return Promise.resolve();
+    });
+    setup({ props: { onSave: onSave as OptionsPageProps['onSave'] } });
+    fireEvent.click(screen.getByRole('radio', { name: 'Underline only' }));
+    expect(await screen.findByText('This change could not be saved.')).toBeTruthy();
+    expect(screen.getByRole<HTMLInputElement>('radio', { name: 'Underline only' }).checked).toBe(true);
+    fireEvent.click(screen.getByRole('radio', { name: 'Only on the sites listed' }));
+    await waitFor(() => expect(screen.queryByText('This change could not be saved.')).toBeNull());
+  });
+
   it('follows settings changed on another page', () => {
     const { container, rerender, props } = setup();
     rerender(
