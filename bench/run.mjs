@@ -24,6 +24,7 @@ import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
+import { CHROMIUM_FLAGS as FLAGS } from '../tests/e2e/harness/chromium-flags.mjs';
 import { generatedAliases, prng, syntheticPage } from './synth.mjs';
 import { analyseTrace, readTrace, TRACE_CATEGORIES } from './trace.mjs';
 
@@ -44,18 +45,6 @@ const ONLY =
     .map(Number) ?? null;
 const wanted = (section) => !ONLY || ONLY.includes(section);
 const SEED = Number(process.env.BENCH_SEED ?? 20251126);
-
-/** Flags for a root user on a closed network (DESIGN.md §2, tests/e2e/harness/chromium.ts). */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-];
 
 const KB = 1000;
 const MB = 1000 * KB;
