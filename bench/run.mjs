@@ -25,8 +25,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_FLAGS as FLAGS } from '../tests/e2e/harness/chromium-flags.mjs';
-import { generatedAliases, prng, syntheticPage } from './synth.mjs';
-import { analyseTrace, readTrace, TRACE_CATEGORIES } from './trace.mjs';
+import { generatedAliases, prng, syntheticPage } from './lib/synth.mjs';
+import { analyseTrace, readTrace, TRACE_CATEGORIES } from './lib/trace.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const BENCH = join(ROOT, 'bench');
@@ -223,7 +223,7 @@ function ensureBuild() {
 
 async function bundleOurs() {
   const result = await build({
-    entryPoints: [join(BENCH, 'page-ours.ts')],
+    entryPoints: [join(BENCH, 'lib/page-ours.ts')],
     bundle: true,
     format: 'iife',
     platform: 'browser',
@@ -505,7 +505,7 @@ function printAnnotationCost(rows) {
           .map((r) => `${r.page} ${r.runs.length}${r.markRuns !== r.runs.length ? ` (mark.js ${r.markRuns})` : ''}`)
           .join(', ') +
         '.',
-      'mark.js: accuracy exactly with the DESIGN §6 limiters, diacritics, acrossElements, separateWordSearch false, case-insensitive,',
+      'mark.js: accuracy exactly with punctuation limiters, diacritics, acrossElements, separateWordSearch false, case-insensitive,',
       "exclude '[data-markjs]' (else a shorter alias re-marks inside a longer one); a match split over elements counts once.",
       'Counts differ by design where mark.js ignores case ("Pang"), visibility, <noscript> and the full-name-first rule.',
       'The shipped content script also passes isExcluded and onChange (cards) and runs in an isolated world: see section 3.',
@@ -980,7 +980,7 @@ async function main() {
     // Wrapped so a page's AMD loader or CommonJS shim cannot capture mark.js's UMD export.
     markjs: `(function(){var define, module, exports;${readFileSync(join(ROOT, 'node_modules/mark.js/dist/mark.min.js'), 'utf8')}
 ;window.__BenchMarkJs = this.Mark;}).call(window);`,
-    helpers: readFileSync(join(BENCH, 'page-helpers.js'), 'utf8'),
+    helpers: readFileSync(join(BENCH, 'lib/page-helpers.js'), 'utf8'),
     css: readFileSync(join(ROOT, 'components/highlights.css'), 'utf8'),
   };
 
