@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { CHROMIUM_FLAGS as FLAGS } from './chromium-flags.mjs';
 import { CHROME_BUILD, CHROMIUM_PATH } from './paths';
 import { CARD_HOST, cardProbeSource, type E2EPage, type ExtensionSession, poll, reloadFromInside } from './session';
 
@@ -42,20 +43,6 @@ async function inCard<R>(page: Page, fn: (dialog: HTMLElement) => R): Promise<R 
     await cdp.detach().catch(() => {});
   }
 }
-
-/** Flags for a root user on a closed network (see DESIGN.md §2). */
-const FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-default-apps',
-  // Nothing but this machine resolves: a page under test cannot reach the network even by accident.
-  '--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1 , EXCLUDE localhost',
-];
 
 function wrap(page: Page): E2EPage {
   const errors: string[] = [];

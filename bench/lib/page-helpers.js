@@ -3,7 +3,8 @@
 (() => {
   const SHOW_TEXT = 4;
   const FOLLOWING = 4;
-  // DESIGN.md §6: without these limiters, accuracy "exactly" treats only whitespace as a word boundary.
+  // Our matcher ends a word at anything but a letter, digit or mark; without these limiters, mark.js's accuracy
+  // "exactly" ends one only at whitespace, and would miss "Siri," or "(Siri)".
   const LIMITERS = ['.', ',', ';', ':', '!', '?', '(', ')', '"', "'", '’', '«', '»'];
 
   /** The floor: a bare text walk reading every text node's data. */

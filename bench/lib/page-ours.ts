@@ -1,13 +1,13 @@
 // Bundled into an IIFE and injected into benchmark pages: the exact pipeline
 // the content script runs (Matcher → PageAnnotator → Highlighter), timed.
 
-import { aliasSpecs } from '../lib/facts/alias-spec';
-import type { Entity } from '../lib/facts/schema';
-import { PageAnnotator } from '../lib/page/annotator';
-import { Highlighter } from '../lib/page/highlighter';
-import type { AliasSpec } from '../lib/text/matcher';
-import { Matcher } from '../lib/text/matcher';
-import seed from '../seeds/fact-base.json';
+import { aliasSpecs } from '../../lib/facts/alias-spec';
+import type { Entity } from '../../lib/facts/schema';
+import { PageAnnotator } from '../../lib/page/annotator';
+import { Highlighter } from '../../lib/page/highlighter';
+import type { AliasSpec } from '../../lib/text/matcher';
+import { Matcher } from '../../lib/text/matcher';
+import seed from '../../seeds/fact-base.json';
 
 export interface OursRun {
   /** Wall time from compiling the matcher to `start()` resolving, ms. */

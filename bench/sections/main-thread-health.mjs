@@ -1,0 +1,230 @@
+// Section 3: long tasks on a big page with and without the built extension,
+// and, from a Chrome trace with CPU samples, which of them ran its code.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sleep } from '../lib/browsers.mjs';
+import { cell, fmt, log, PASS, table } from '../lib/output.mjs';
+import { CHROME_BUILD } from '../lib/paths.mjs';
+import { stats } from '../lib/stats.mjs';
+import { analyseTrace, readTrace, TRACE_CATEGORIES } from '../lib/trace.mjs';
+
+const SUBJECT_HIGHLIGHT = 'context-lens-subject';
+
+export default {
+  id: 3,
+  key: 'health',
+  title: 'Main-thread health',
+  async run(ctx) {
+    const { withExt, withoutExt } = await ctx.browsers.extension();
+    const pageName = ctx.config.healthPage;
+    const url = ctx.site.synthetic.find((s) => s.name === pageName).url;
+    log(`[3] main-thread health on ${url}…`);
+    const health = { with: [], without: [] };
+    for (let i = 0; i < ctx.config.healthLoads; i++) {
+      health.without.push(await healthRun(withoutExt, url, false));
+      health.with.push(await healthRun(withExt, url, true));
+      logLoad(health.with.at(-1));
+    }
+    printHealth(ctx, health, pageName);
+    printExtensionTasks(health);
+    printTarget(ctx, health, pageName);
+    return health;
+  },
+};
+
+/** Installed before any page script: long tasks and the growth of our highlight. */
+function healthInitScript(highlightName) {
+  const w = window;
+  w.__longTasks = [];
+  try {
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {}
+  w.__hl = { size: 0, first: null, last: null };
+  const tick = () => {
+    const h = CSS.highlights?.get(highlightName);
+    const size = h ? h.size : 0;
+    if (size !== w.__hl.size) {
+      const t = performance.now();
+      w.__hl.size = size;
+      if (w.__hl.first === null) w.__hl.first = t;
+      w.__hl.last = t;
+    }
+    setTimeout(tick, 16);
+  };
+  tick();
+}
+
+/** A long task ran the extension's code when it injected one of its scripts or ≥1 ms of its samples are in its code. */
+const hasExtensionCode = (t) => t.injectsExtensionScript || t.extensionMs >= 1;
+/**
+ * …and is the extension's doing when it is the injection of its script (a task only the extension makes),
+ * or when, without the samples in the extension's code, it would be under 50 ms.
+ */
+const isExtensionTask = (t) => t.injectsExtensionScript || (t.extensionMs >= 1 && t.duration - t.extensionMs < 50);
+const longest = (tasks) => tasks.reduce((m, t) => Math.max(m, t.duration), 0);
+
+async function healthRun(session, url, expectHighlights) {
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  await page.addInitScript(healthInitScript, SUBJECT_HIGHLIGHT);
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReturnAsStream',
+    traceConfig: { recordMode: 'recordUntilFull', includedCategories: TRACE_CATEGORIES },
+  });
+  await page.goto(url, { waitUntil: 'load', timeout: 180_000 });
+  const state = await waitUntilSettled(page, expectHighlights);
+  const { longTasks, registered } = await page.evaluate(() => ({
+    longTasks: window.__longTasks,
+    registered: [...CSS.highlights.keys()].map((k) => `${k}:${CSS.highlights.get(k).size}`),
+  }));
+  if (expectHighlights && state.hl.size === 0)
+    log(`    no highlight appeared (registry: ${registered.join(', ') || 'empty'})`);
+  const trace = analyseTrace(await readTrace(cdp), url);
+  await page.close();
+  return summarise(state, longTasks, trace);
+}
+
+/** Waits until neither the load nor our highlight changed for 2 s (and, with the extension, a highlight is there). */
+async function waitUntilSettled(page, expectHighlights) {
+  const stableMs = 2000;
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    const state = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0];
+      return {
+        now: performance.now(),
+        hl: window.__hl,
+        dcl: nav?.domContentLoadedEventEnd ?? null,
+        load: nav?.loadEventEnd ?? null,
+      };
+    });
+    const since = state.now - Math.max(state.load ?? 0, state.hl.last ?? 0);
+    if (since >= stableMs && (!expectHighlights || state.hl.size > 0)) return state;
+    if (Date.now() > deadline) return state;
+    await sleep(250);
+  }
+}
+
+function summarise(state, longTasks, trace) {
+  const afterDcl = longTasks.filter((t) => t.start >= (state.dcl ?? 0));
+  const withCode = trace ? trace.longTasks.filter(hasExtensionCode) : [];
+  const extTasks = trace ? trace.longTasks.filter(isExtensionTask) : [];
+  return {
+    tasks: longTasks.length,
+    longest: longest(longTasks),
+    tasksAfterDcl: afterDcl.length,
+    longestAfterDcl: longest(afterDcl),
+    tasksWithExtensionCode: trace ? withCode.length : null,
+    longestWithExtensionCode: trace ? longest(withCode) : null,
+    extensionTasks: trace ? extTasks.length : null,
+    longestExtensionTask: trace ? longest(extTasks) : null,
+    extensionMsInLongTasks: trace ? trace.longTasks.reduce((m, t) => m + t.extensionMs, 0) : null,
+    highlights: state.hl.size,
+    firstHighlight: state.hl.first,
+    lastHighlight: state.hl.last,
+    dcl: state.dcl,
+    load: state.load,
+    longTasks,
+    trace,
+  };
+}
+
+function logLoad(w) {
+  log(
+    `    with: ${w.tasks} long tasks (longest ${fmt(w.longest)} ms), ${w.tasksWithExtensionCode} with extension code (longest ${fmt(w.longestWithExtensionCode)} ms), ${w.extensionTasks} due to it; ${w.highlights} highlights, last at ${fmt(w.lastHighlight)} ms`,
+  );
+}
+
+function printHealth(ctx, health, pageName) {
+  const row = (label, runs, ext) => {
+    const s = (k) => stats(runs.map((r) => r[k]));
+    return [
+      label,
+      cell(s('tasks')),
+      cell(s('longest')),
+      cell(s('tasksAfterDcl')),
+      cell(s('longestAfterDcl')),
+      cell(s('tasksWithExtensionCode')),
+      cell(s('longestWithExtensionCode')),
+      cell(s('extensionTasks')),
+      cell(s('dcl')),
+      cell(s('load')),
+      ext ? cell(s('highlights')) : '–',
+      ext ? cell(s('lastHighlight')) : '–',
+    ];
+  };
+  table(
+    `3. Main-thread health on the ${pageName} page, built extension loaded (${ctx.config.healthLoads} loads each; ms; times from navigation start)`,
+    [
+      'run',
+      'long tasks ≥50 ms',
+      'longest',
+      'after DCL',
+      'longest after DCL',
+      'with ext. code',
+      'longest w/ ext. code',
+      'due to ext.',
+      'DCL',
+      'load',
+      'highlights',
+      'last highlight at',
+    ],
+    [row('without extension', health.without, false), row('with extension', health.with, true)],
+    [
+      '',
+      "long tasks: PerformanceObserver('longtask', buffered) registered before load (addInitScript); the page's own parsing",
+      'tasks are in both rows. with ext. code: main-thread tasks ≥50 ms in a Chrome trace of the same load that inject the',
+      "content script or in which ≥1 ms of the CPU profiler's samples have a chrome-extension:// frame on the stack; due to",
+      'ext.: the injection tasks, and those that would be under 50 ms without the samples in extension code.',
+    ],
+  );
+}
+
+/** The long tasks that ran extension code, then where the minified names they mention come from. */
+function printExtensionTasks(health) {
+  const used = new Set();
+  health.with.forEach((r, i) => {
+    const tasks = (r.trace?.longTasks.filter(hasExtensionCode) ?? []).sort((a, b) => b.duration - a.duration);
+    if (tasks.length)
+      console.log(
+        `Long tasks running extension code, load ${i + 1} (longest first; busiest functions by CPU samples):`,
+      );
+    for (const t of tasks.slice(0, 6)) {
+      console.log(
+        `  ${fmt(t.duration)} ms at ${fmt(t.start)} ms after parsing began${t.injectsExtensionScript ? ` (injects the content script: EvaluateScript ${fmt(t.injectionMs)} ms)` : ''}: ${fmt(t.extensionMs)} ms sampled in extension code` +
+          ` [${t.top.join(', ')}]; rest [${t.otherTop.join(', ') || '–'}]`,
+      );
+      for (const line of [...t.top, ...t.otherTop]) used.add(line.replace(/ [\d.,]+ ms$/, ''));
+    }
+    if (tasks.length > 6) console.log(`  … and ${tasks.length - 6} more`);
+  });
+  const sources = {};
+  for (const r of health.with) Object.assign(sources, r.trace?.minified ?? {});
+  const legend = Object.entries(sources).filter(([label]) => used.has(label));
+  if (legend.length) console.log('Minified names in the built content script:');
+  for (const [label, at] of legend) console.log(`  ${label.split('@')[0]} = ${sourceSnippet(at)}`);
+}
+
+/** The first characters of the built file at a function's position: enough to tell which function it is. */
+function sourceSnippet({ path, line, column }) {
+  try {
+    const text = readFileSync(join(CHROME_BUILD, path), 'utf8').split('\n')[line] ?? '';
+    // V8 reports a function's position at its parameter list or name: back up to its start.
+    const from = Math.max(
+      0,
+      text.lastIndexOf('function', column) >= column - 30 ? text.lastIndexOf('function', column) : column - 12,
+    );
+    return `${text.slice(from, from + 110).replace(/\s+/g, ' ')}…`;
+  } catch {
+    return '(source not found)';
+  }
+}
+
+function printTarget(ctx, health, pageName) {
+  const worst = stats(health.with.map((r) => r.extensionTasks))?.max;
+  const found = worst == null ? 'unknown (no trace)' : `${worst} in the worst load`;
+  const verdict = worst == null ? 'n/a' : PASS(worst <= ctx.targets.extensionLongTasks);
+  console.log(`Target: zero ≥50 ms tasks from the extension on the ${pageName} page: ${found} → ${verdict}`);
+}
