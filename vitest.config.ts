@@ -9,5 +9,7 @@ export default defineConfig({
     setupFiles: ['fake-indexeddb/auto'],
     include: ['tests/**/*.test.{ts,tsx}'],
     exclude: ['tests/e2e/**'],
+    // Property tests run hundreds of cases: generous on a busy two-core machine, still far below a hang.
+    testTimeout: 20_000,
   },
 });

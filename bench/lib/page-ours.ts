@@ -1,11 +1,10 @@
 // Bundled into an IIFE and injected into benchmark pages: the exact pipeline
 // the content script runs (Matcher → PageAnnotator → Highlighter), timed.
 
-import { aliasSpecs } from '../../lib/facts/alias-spec';
+import { type AliasSpec, aliasSpecs } from '../../lib/facts/alias-spec';
 import type { Entity } from '../../lib/facts/schema';
 import { PageAnnotator } from '../../lib/page/annotator';
 import { Highlighter } from '../../lib/page/highlighter';
-import type { AliasSpec } from '../../lib/text/matcher';
 import { Matcher } from '../../lib/text/matcher';
 import seed from '../../seeds/fact-base.json';
 

@@ -1,9 +1,9 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
+import type { AliasSpec } from '@/lib/facts/alias-spec';
 import type { EntityCard, SearchHit } from '@/lib/facts/query';
 import { CATEGORIES, type Category, type Fact, type Localized } from '@/lib/facts/schema';
 import type { Served, SummaryData } from '@/lib/store/fact-store';
-import type { AliasSpec } from '@/lib/text/matcher';
 
 /**
  * The one protocol of the extension. The background answers the fact-base

@@ -1,8 +1,13 @@
-import type { AliasSpec } from '@/lib/text/matcher';
-import type { Category, Entity } from './schema';
+import type { Alias, Category, Entity } from './schema';
 
 /** Only the article's subjects are highlighted until the user chooses more categories. */
 export const DEFAULT_CATEGORIES: readonly Category[] = ['subject'];
+
+/** One alias as the page matches it: what to find and whom it names. */
+export interface AliasSpec extends Alias {
+  entityId: string;
+  category: Category;
+}
 
 /** The aliases the content script matches: those of the entities in the chosen categories. */
 export function aliasSpecs(

@@ -1,3 +1,4 @@
+import type { AliasSpec } from '@/lib/facts/alias-spec';
 import type { Matcher } from '@/lib/text/matcher';
 import { blockAround, blockOf, isBlock, isInsideSkipped, SKIPPED_TAGS } from './dom-blocks';
 import { countByEntity, MentionSet } from './mention-set';
@@ -43,7 +44,7 @@ export class PageAnnotator {
 
   constructor(
     private readonly doc: Document,
-    private readonly matcher: Matcher,
+    private readonly matcher: Matcher<AliasSpec>,
     private readonly options: AnnotatorOptions,
   ) {
     this.observer = new MutationObserver((records) => this.onMutations(records));

@@ -1,28 +1,18 @@
-import { fold, IGNORED, isWordUnit } from '@/lib/text/fold';
-import type { AliasSpec, ChunkMatch, Matcher } from '@/lib/text/matcher';
-import { blockOf, isInsideSkipped, SKIPPED_TAGS, separatorBetween } from './dom-blocks';
+import type { AliasSpec } from '@/lib/facts/alias-spec';
+import type { Matcher } from '@/lib/text/matcher';
+import type { SegmentMatch } from '@/lib/text/segments';
+import { blockOf, isInsideSkipped } from './dom-blocks';
+import type { Mention } from './mention';
+import { type StreamOptions, TextStream } from './text-stream';
 import type { TimeSlicer } from './time-slice';
 
-/** One mention found in the page: where it is and which alias of which entity it matched. */
-export interface Mention {
-  alias: AliasSpec;
-  startNode: Text;
-  startOffset: number;
-  endNode: Text;
-  endOffset: number;
-  /** The block the mention lives in; a change inside it re-scans it. */
-  block: Node;
-}
+export type { Mention };
 
-export interface ScanOptions {
+export interface ScanOptions extends StreamOptions {
   /** Yields to the page whenever a slice is spent; without one the scan runs to the end at once. */
   slicer?: TimeSlicer;
-  /** Elements never scanned, e.g. the extension's own UI host. */
-  isExcluded?: (element: Element) => boolean;
   /** Text the reader cannot see is not marked; checked only where a mention was found. */
   isHidden?: (element: Element) => boolean;
-  /** Called with each open shadow root met, so the caller can scan and observe it too. */
-  onShadowRoot?: (root: ShadowRoot) => void;
   /** Stops the scan early (the site was switched off, the page left). */
   cancelled?: () => boolean;
 }
@@ -33,8 +23,6 @@ export interface ScanResult {
   complete: boolean;
 }
 
-const CHECK_EVERY = 128;
-
 /** Text that a user may edit or cannot see is never marked. */
 export function defaultIsHidden(element: Element): boolean {
   const el = element as HTMLElement;
@@ -44,96 +32,61 @@ export function defaultIsHidden(element: Element): boolean {
 }
 
 /**
- * Walks the text under `root` once, feeding each text node to the matcher
- * as part of its block. The per-node work for text without a candidate is a
- * tight loop over its characters; block context is looked up only when a
- * mention may continue from one node into the next.
+ * Reads the text under `root` once and finds its mentions (see
+ * `MentionRun`): the walk collects text nodes, the matcher searches them a
+ * chunk at a time, and only found mentions cost DOM work (visibility, their
+ * block). Yields whenever the slicer's time is spent.
  */
-export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOptions = {}): Promise<ScanResult> {
-  const { slicer, isExcluded, onShadowRoot, cancelled } = options;
+export async function scanSubtree(
+  root: Node,
+  matcher: Matcher<AliasSpec>,
+  options: ScanOptions = {},
+): Promise<ScanResult> {
+  const { slicer, cancelled } = options;
   const isHidden = options.isHidden ?? defaultIsHidden;
-  const doc = root.ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root, 1 | 4); // NodeFilter.SHOW_ELEMENT | SHOW_TEXT
-  const scanner = matcher.scanner<Text>();
-  const prefilter = matcher.prefilter;
   const mentions: Mention[] = [];
-  let previous: Text | null = null;
-  let visited = 0;
-
-  const keep = (found: ChunkMatch<Text>[]) => {
-    for (const m of found) {
-      const startParent = holderOf(m.startRef);
-      const endParent = holderOf(m.endRef);
-      if (!startParent || !endParent || isHidden(startParent) || (endParent !== startParent && isHidden(endParent)))
-        continue;
-      mentions.push({
-        alias: matcher.aliases[m.alias] as AliasSpec,
-        startNode: m.startRef,
-        startOffset: m.start,
-        endNode: m.endRef,
-        endOffset: m.end,
-        block: blockOf(m.startRef),
-      });
-    }
-  };
-
   // A root that is itself skipped, or inside skipped or excluded content (a block a script put in a
   // <noscript>, a part of the extension's own UI), holds nothing to mark.
-  if (isInsideSkipped(root, isExcluded)) return { mentions, complete: true };
-  // The walk below starts under the root: a root that hosts a shadow tree (a new <div> host) reports it here.
-  const rootShadow = (root as Partial<Element>).shadowRoot;
-  if (rootShadow && onShadowRoot) onShadowRoot(rootShadow);
-
-  let node: Node | null = walker.nextNode();
-  while (node) {
-    if (++visited % CHECK_EVERY === 0) {
-      if (cancelled?.()) return { mentions, complete: false };
-      if (slicer?.due()) {
-        keep(scanner.take());
-        await slicer.next();
-        if (cancelled?.()) return { mentions, complete: false };
-        // The page may have removed what we were walking; the caller re-scans.
-        // A node moved elsewhere is still connected, but walking on from it would leave the root.
-        if (!root.isConnected || !root.contains(walker.currentNode)) {
-          keep(scanner.end());
-          return { mentions, complete: false };
-        }
-      }
+  if (isInsideSkipped(root, options.isExcluded)) return { mentions, complete: true };
+  const stream = new TextStream(root, options);
+  const run = matcher.run(stream);
+  const keep = (found: SegmentMatch[]) => {
+    for (const m of found) {
+      const mention = toMention(stream, matcher, m);
+      if (isVisible(mention, isHidden)) mentions.push(mention);
     }
-    if (node.nodeType === 3) {
-      const text = node as Text;
-      const data = text.data;
-      if (data.length > 0) {
-        if (previous && (scanner.busy || (scanner.endsInWord && startsWithWord(data)))) {
-          const separator = separatorBetween(previous, text);
-          if (separator === 'block') keep(scanner.end());
-          else if (separator === 'space') scanner.space();
-        }
-        if (!scanner.busy && prefilter && !prefilter.test(data)) {
-          // Nearly every text node: no alias can start here, so the per-character loop is spared.
-          scanner.skip(data);
-          previous = text;
-          node = walker.nextNode();
-          continue;
-        }
-        scanner.feed(data, text);
-        keep(scanner.take());
-        previous = text;
-      }
-      node = walker.nextNode();
-      continue;
-    }
-    const element = node as Element;
-    if (SKIPPED_TAGS.has(element.tagName) || isExcluded?.(element)) {
-      node = skipSubtree(walker);
-      continue;
-    }
-    const shadow = element.shadowRoot;
-    if (shadow && onShadowRoot) onShadowRoot(shadow);
-    node = walker.nextNode();
+  };
+  const due = () => Boolean(cancelled?.() || slicer?.due());
+  // Gives the page its turn; false when the scan must stop (cancelled, or what it walked was changed).
+  const pause = async () => {
+    if (cancelled?.() || !slicer) return !cancelled?.();
+    await slicer.next();
+    return !cancelled?.() && stream.isIntact();
+  };
+  while (!run.finished) {
+    while (!stream.fill(run.nextEnd, due)) if (!(await pause())) return { mentions, complete: false };
+    keep(run.step());
+    if (slicer?.due() && !run.finished && !(await pause())) return { mentions, complete: false };
   }
-  keep(scanner.end());
   return { mentions, complete: true };
+}
+
+function toMention(stream: TextStream, matcher: Matcher<AliasSpec>, m: SegmentMatch): Mention {
+  const startNode = stream.node(m.start.segment);
+  return {
+    alias: matcher.aliases[m.alias] as AliasSpec,
+    startNode,
+    startOffset: m.start.offset,
+    endNode: stream.node(m.end.segment),
+    endOffset: m.end.offset,
+    block: blockOf(startNode),
+  };
+}
+
+function isVisible(m: Mention, isHidden: (element: Element) => boolean): boolean {
+  const start = holderOf(m.startNode);
+  const end = holderOf(m.endNode);
+  return Boolean(start && end && !isHidden(start) && (end === start || !isHidden(end)));
 }
 
 /**
@@ -142,28 +95,4 @@ export async function scanSubtree(root: Node, matcher: Matcher, options: ScanOpt
  */
 function holderOf(text: Text): Element | null {
   return text.parentElement ?? (text.parentNode as Partial<ShadowRoot> | null)?.host ?? null;
-}
-
-/**
- * Whether the first unit the matcher reads in `data` is a letter or digit:
- * units it skips (soft hyphen, zero-width space, BOM) at the start of a text
- * node do not hide a word start behind them. A node of skipped units only
- * answers yes, so that the separator before it is still taken into account
- * for the word that follows it.
- */
-function startsWithWord(data: string): boolean {
-  for (let i = 0; i < data.length; i++) {
-    const code = data.charCodeAt(i);
-    if (fold(code) !== IGNORED) return isWordUnit(code);
-  }
-  return true;
-}
-
-/** Moves the walker past the current node's subtree. */
-function skipSubtree(walker: TreeWalker): Node | null {
-  for (;;) {
-    const sibling = walker.nextSibling();
-    if (sibling) return sibling;
-    if (!walker.parentNode()) return null;
-  }
 }

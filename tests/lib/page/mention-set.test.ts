@@ -1,9 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { AliasSpec } from '@/lib/facts/alias-spec';
 import { aliasSpecs } from '@/lib/facts/alias-spec';
 import { CATEGORIES, parseFactBase } from '@/lib/facts/schema';
 import { compareMentions, countByEntity, MentionSet } from '@/lib/page/mention-set';
 import { type Mention, scanSubtree } from '@/lib/page/scan';
-import { type AliasSpec, Matcher } from '@/lib/text/matcher';
+import { Matcher } from '@/lib/text/matcher';
 import factBase from '@/seeds/fact-base.json';
 
 const base = parseFactBase(factBase);

@@ -9,6 +9,7 @@ import { TimeSlicer } from '@/lib/page/time-slice';
 import { aliasKey } from '@/lib/text/fold';
 import { Matcher } from '@/lib/text/matcher';
 import factBase from '@/seeds/fact-base.json';
+import { findAll } from '@/tests/helpers/matching';
 
 const base = parseFactBase(factBase);
 const subjects = Matcher.compile(aliasSpecs(base.entities));
@@ -343,7 +344,9 @@ describe('inline-only paragraphs', () => {
         const matcher = all ? everything : subjects;
         const flat = { text: '', starts: new Map<Text, number>() };
         flatten(p, flat);
-        const expected = matcher.findAll(flat.text).map((f) => `${matcher.aliases[f.alias]?.text}@${f.start}-${f.end}`);
+        const expected = findAll(matcher, flat.text).map(
+          (f) => `${matcher.aliases[f.alias]?.text}@${f.start}-${f.end}`,
+        );
         const { mentions } = await scanSubtree(document.body, matcher, { isHidden: () => false });
         const found = mentions.map(
           (m) =>

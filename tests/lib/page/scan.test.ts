@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { AliasSpec } from '@/lib/facts/alias-spec';
 import { aliasSpecs } from '@/lib/facts/alias-spec';
 import { CATEGORIES, parseFactBase } from '@/lib/facts/schema';
 import { defaultIsHidden, type Mention, type ScanOptions, scanSubtree } from '@/lib/page/scan';
@@ -43,25 +44,27 @@ async function scanBody(options: ScanOptions = visible, matcher = subjects) {
   return scanSubtree(document.body, matcher, options);
 }
 
-/** A matcher whose scanners record every chunk of text they are fed. */
-function recordingMatcher(fed: string[]): Matcher {
+/** A matcher whose runs record the text of every segment they read. */
+function recordingMatcher(fed: string[]): Matcher<AliasSpec> {
   const matcher = Matcher.compile(aliasSpecs(base.entities, CATEGORIES));
-  const original = matcher.scanner.bind(matcher);
-  matcher.scanner = (<T>() => {
-    const scanner = original<T>();
-    const feed = scanner.feed.bind(scanner);
-    scanner.feed = (chunk: string, ref: T) => {
-      fed.push(chunk);
-      feed(chunk, ref);
-    };
-    // Text the prefilter rules out is passed over, but it is still read: record it too.
-    const skip = scanner.skip.bind(scanner);
-    scanner.skip = (chunk: string) => {
-      fed.push(chunk);
-      skip(chunk);
-    };
-    return scanner;
-  }) as Matcher['scanner'];
+  const run = matcher.run.bind(matcher);
+  matcher.run = (segs, chunkUnits) => {
+    const read = new Set<number>();
+    return run(
+      {
+        text: (i) => {
+          const text = segs.text(i);
+          if (text !== undefined && !read.has(i)) {
+            read.add(i);
+            fed.push(text);
+          }
+          return text;
+        },
+        separatorBefore: (i) => segs.separatorBefore(i),
+      },
+      chunkUnits,
+    );
+  };
   return matcher;
 }
 

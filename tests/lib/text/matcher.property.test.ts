@@ -1,8 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { AliasSpec } from '@/lib/facts/alias-spec';
 import type { Category } from '@/lib/facts/schema';
-import { type AliasSpec, Matcher } from '@/lib/text/matcher';
+import { Matcher } from '@/lib/text/matcher';
+import type { Separator } from '@/lib/text/segments';
 import factBase from '@/seeds/fact-base.json';
+import { findAll, runToEnd } from '@/tests/helpers/matching';
 import { accepts, type RefAlias, referenceFindAll, refKey } from '@/tests/helpers/reference-matcher';
 
 const REAL: AliasSpec[] = factBase.entities.flatMap((entity) =>
@@ -260,7 +263,7 @@ interface Found {
 
 function viaMatcher(aliases: readonly RefAlias[], text: string): Found[] {
   const matcher = Matcher.compile(aliases.map((a) => ('entityId' in a ? (a as AliasSpec) : toSpec(a))));
-  return matcher.findAll(text).map(({ alias, start, end }) => {
+  return findAll(matcher, text).map(({ alias, start, end }) => {
     const spec = aliases[alias] as RefAlias;
     // The alias the matcher names must itself fit the span (its case, its boundaries).
     if (!accepts(spec, text, start, end))
@@ -288,38 +291,39 @@ const chunked = (text: fc.Arbitrary<string>) =>
   );
 
 /**
- * Feeds the chunks to a scanner (calling take() at random) and maps its
- * mentions to offsets in the joined text, where each `space()` stands as " ".
+ * Reads the chunks as segments (a `space` separator where a cut is marked so)
+ * in runs of a random chunk size, and maps the mentions to offsets in the
+ * joined text, where each `space` separator stands as " ".
  */
 function viaScanner(matcher: Matcher, text: string, cuts: [number, number][], takes: boolean[]) {
   const sorted = [...cuts].sort((a, b) => a[0] - b[0]);
-  const scanner = matcher.scanner<number>();
+  const texts: string[] = [];
+  const separators: Separator[] = [];
   const offsets: number[] = [];
   let joined = '';
   let from = 0;
-  let ref = 0;
-  const got: { alias: number; startRef: number; start: number; endRef: number; end: number }[] = [];
+  let space = false;
   const feed = (piece: string) => {
+    separators[texts.length] = space ? 'space' : 'none';
     offsets.push(joined.length);
     joined += piece;
-    scanner.feed(piece, ref);
-    if (takes[ref % takes.length]) got.push(...scanner.take());
-    ref++;
+    texts.push(piece);
+    space = false;
   };
   for (const [at, kind] of sorted) {
     feed(text.slice(from, at));
     from = at;
     if (kind === 0) {
-      scanner.space();
+      space = true;
       joined += ' ';
     }
   }
   feed(text.slice(from));
-  got.push(...scanner.end());
-  const mapped = got.map((m) => ({
+  const chunkUnits = 1 + takes.filter(Boolean).length * 3;
+  const mapped = runToEnd(matcher, texts, separators, chunkUnits).map((m) => ({
     alias: m.alias,
-    start: (offsets[m.startRef] as number) + m.start,
-    end: (offsets[m.endRef] as number) + m.end,
+    start: (offsets[m.start.segment] as number) + m.start.offset,
+    end: (offsets[m.end.segment] as number) + m.end.offset,
   }));
   return { joined, mapped };
 }
@@ -340,7 +344,7 @@ describe('matcher against the brute-force reference', () => {
     fc.assert(
       fc.property(wordText, (text) => {
         const m = Matcher.compile(REAL);
-        expect(m.findAll(text)).toEqual(referenceFindAll(REAL, text));
+        expect(findAll(m, text)).toEqual(referenceFindAll(REAL, text));
       }),
       RUNS,
     );
@@ -362,7 +366,7 @@ describe('scanner chunking', () => {
       fc.property(aliasSet, chunked(wordText), (aliases, [text, cuts, takes]) => {
         const matcher = Matcher.compile(aliases);
         const { joined, mapped } = viaScanner(matcher, text, cuts, takes);
-        expect(mapped).toEqual(matcher.findAll(joined));
+        expect(mapped).toEqual(findAll(matcher, joined));
       }),
       RUNS,
     );
@@ -373,7 +377,7 @@ describe('scanner chunking', () => {
       fc.property(tinyAliases, chunked(tinyText), (aliases, [text, cuts, takes]) => {
         const matcher = Matcher.compile(aliases.map(toSpec));
         const { joined, mapped } = viaScanner(matcher, text, cuts, takes);
-        expect(mapped).toEqual(matcher.findAll(joined));
+        expect(mapped).toEqual(findAll(matcher, joined));
         expect(mapped.map(({ start, end }) => ({ start, end }))).toEqual(
           referenceFindAll(aliases, joined).map(({ start, end }) => ({ start, end })),
         );
@@ -395,42 +399,48 @@ describe('scanner chunking', () => {
         spacedText,
         (aliases, [text, drop]) => {
           const matcher = Matcher.compile(aliases);
-          // Every chosen plain space becomes a chunk boundary with space(): the text no longer holds it.
-          const scanner = matcher.scanner<number>();
+          // Every chosen plain space becomes a segment boundary with a space separator: the text no longer holds it.
+          const texts: string[] = [];
+          const separators: Separator[] = [];
           const offsets: number[] = [];
           let from = 0;
           const feed = (to: number) => {
             offsets.push(from);
-            scanner.feed(text.slice(from, to), offsets.length - 1);
+            texts.push(text.slice(from, to));
           };
           for (let i = 0; i < text.length; i++) {
             if (text[i] !== ' ' || !drop[i]) continue;
             feed(i);
-            scanner.space();
+            separators[texts.length] = 'space';
             from = i + 1;
           }
           feed(text.length);
-          const got = scanner.end().map((m) => ({
+          const got = runToEnd(matcher, texts, separators).map((m) => ({
             alias: m.alias,
-            start: (offsets[m.startRef] as number) + m.start,
-            end: (offsets[m.endRef] as number) + m.end,
+            start: (offsets[m.start.segment] as number) + m.start.offset,
+            end: (offsets[m.end.segment] as number) + m.end.offset,
           }));
-          expect(got).toEqual(matcher.findAll(text));
+          expect(got).toEqual(findAll(matcher, text));
         },
       ),
       { numRuns: 1000 },
     );
   });
 
-  it('gives the same mentions for a block after end(), as for a fresh scanner', () => {
+  it('gives each block of a run the mentions it has on its own', () => {
     fc.assert(
       fc.property(fc.array(wordText, { minLength: 1, maxLength: 4 }), (blocks) => {
         const matcher = Matcher.compile(REAL);
-        const scanner = matcher.scanner<number>();
+        const got = runToEnd(
+          matcher,
+          blocks,
+          blocks.map(() => 'block'),
+        );
         blocks.forEach((block, i) => {
-          scanner.feed(block, i);
-          const got = scanner.end().map(({ alias, start, end }) => ({ alias, start, end }));
-          expect(got).toEqual(matcher.findAll(block));
+          const inBlock = got
+            .filter((m) => m.start.segment === i)
+            .map((m) => ({ alias: m.alias, start: m.start.offset, end: m.end.offset }));
+          expect(inBlock).toEqual(findAll(matcher, block));
         });
       }),
       { numRuns: 300 },

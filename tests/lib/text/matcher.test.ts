@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { AliasSpec } from '@/lib/facts/alias-spec';
 import type { Category } from '@/lib/facts/schema';
-import { type AliasSpec, type ChunkMatch, Matcher } from '@/lib/text/matcher';
+import { Matcher } from '@/lib/text/matcher';
+import type { Separator } from '@/lib/text/segments';
 import factBase from '@/seeds/fact-base.json';
+import { findAll, runToEnd } from '@/tests/helpers/matching';
 
 /** Every alias of the real fact base, as the content script compiles them. */
 const SPECS: AliasSpec[] = factBase.entities.flatMap((entity) =>
@@ -17,7 +20,10 @@ const matcher = Matcher.compile(SPECS);
 
 /** Mentions as [alias text, matched text]. */
 function find(text: string, m = matcher): [string, string][] {
-  return m.findAll(text).map(({ alias, start, end }) => [(m.aliases[alias] as AliasSpec).text, text.slice(start, end)]);
+  return findAll(m, text).map(({ alias, start, end }) => [
+    (m.aliases[alias] as AliasSpec).text,
+    text.slice(start, end),
+  ]);
 }
 
 /** Alias texts only. */
@@ -115,7 +121,7 @@ describe('the real aliases in English text', () => {
   it('returns bare surnames (the full-name rule is applied later)', () => {
     expect(names('Federighi said no.')).toEqual(['Federighi']);
     expect(names('Pang left.')).toEqual(['Pang']);
-    expect(SPECS[matcher.findAll('Pang left.')[0]?.alias as number]?.afterFullName).toBe(true);
+    expect(SPECS[findAll(matcher, 'Pang left.')[0]?.alias as number]?.afterFullName).toBe(true);
   });
 
   it('knows both orders of Ruoming Pang', () => {
@@ -151,7 +157,7 @@ describe('spaces', () => {
 
   it('matches around leading, trailing and surrounding whitespace', () => {
     expect(find('  \n Siri \n ')).toEqual([['Siri', 'Siri']]);
-    expect(matcher.findAll('\u00A0Siri\u00A0')).toEqual([
+    expect(findAll(matcher, '\u00A0Siri\u00A0')).toEqual([
       { alias: SPECS.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 },
     ]);
   });
@@ -169,7 +175,7 @@ describe('skipped characters', () => {
   });
 
   it('leaves skipped characters around a name out of the mention', () => {
-    expect(matcher.findAll('\u00ADSiri\u00AD')).toEqual([
+    expect(findAll(matcher, '\u00ADSiri\u00AD')).toEqual([
       { alias: SPECS.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 },
     ]);
   });
@@ -285,7 +291,7 @@ describe('case-sensitive aliases', () => {
 
   it('let a fold alias with the same key take the text a case alias refuses', () => {
     const m = Matcher.compile([spec('Pang', 'case'), spec('pang', 'fold')]);
-    expect(m.findAll('Pang pang PANG').map((x) => x.alias)).toEqual([0, 1, 0]);
+    expect(findAll(m, 'Pang pang PANG').map((x) => x.alias)).toEqual([0, 1, 0]);
   });
 
   it('fall back to a shorter alias when the longer one has the wrong case', () => {
@@ -318,40 +324,59 @@ describe('overlaps', () => {
 
   it('names a mention by the first alias that fits when aliases share a key', () => {
     const m = Matcher.compile([spec('Siri'), spec('SIRI'), spec('siri', 'case')]);
-    expect(m.findAll('siri').map((x) => x.alias)).toEqual([0]);
+    expect(findAll(m, 'siri').map((x) => x.alias)).toEqual([0]);
   });
 });
 
 describe('compile', () => {
   it('ignores aliases that cannot start at a word start', () => {
     const m = Matcher.compile([spec('(Siri)'), spec("'Apple"), spec(' \u00AD ')]);
-    expect(m.findAll('(Siri) ’Apple')).toEqual([]);
+    expect(findAll(m, '(Siri) ’Apple')).toEqual([]);
   });
 
   it('trims and collapses alias text', () => {
     const m = Matcher.compile([spec('  Craig \n Federighi  ')]);
-    expect(m.findAll('Craig Federighi')).toEqual([{ alias: 0, start: 0, end: 15 }]);
+    expect(findAll(m, 'Craig Federighi')).toEqual([{ alias: 0, start: 0, end: 15 }]);
   });
 
   it('finds nothing in empty or blank text, or with no aliases', () => {
-    expect(matcher.findAll('')).toEqual([]);
-    expect(matcher.findAll(' \n\u00AD ')).toEqual([]);
-    expect(Matcher.compile([]).findAll('Siri')).toEqual([]);
+    expect(findAll(matcher, '')).toEqual([]);
+    expect(findAll(matcher, ' \n\u00AD ')).toEqual([]);
+    expect(findAll(Matcher.compile([]), 'Siri')).toEqual([]);
   });
 });
 
 type Step = string | typeof SPACE;
 const SPACE = Symbol('space');
 
-/** Feeds chunks (refs are their indexes) with `space()` where SPACE stands, and returns every mention. */
-function stream(steps: Step[], m = matcher): ChunkMatch<number>[] {
-  const scanner = m.scanner<number>();
-  let ref = 0;
+interface ChunkMatch {
+  alias: number;
+  startRef: number;
+  start: number;
+  endRef: number;
+  end: number;
+}
+
+/** Reads chunks as segments (refs are their indexes), a `space` separator where SPACE stands, and returns every mention. */
+function stream(steps: Step[], m = matcher, chunkUnits?: number): ChunkMatch[] {
+  const texts: string[] = [];
+  const separators: Separator[] = [];
+  let pendingSpace = false;
   for (const step of steps) {
-    if (step === SPACE) scanner.space();
-    else scanner.feed(step, ref++);
+    if (step === SPACE) pendingSpace = true;
+    else {
+      separators[texts.length] = pendingSpace ? 'space' : 'none';
+      texts.push(step);
+      pendingSpace = false;
+    }
   }
-  return scanner.end();
+  return runToEnd(m, texts, separators, chunkUnits).map((x) => ({
+    alias: x.alias,
+    startRef: x.start.segment,
+    start: x.start.offset,
+    endRef: x.end.segment,
+    end: x.end.offset,
+  }));
 }
 
 const alias = (text: string) => SPECS.findIndex((s) => s.text === text);
@@ -429,89 +454,62 @@ describe('scanner over chunks', () => {
     ]);
   });
 
-  it('carries any kind of ref', () => {
-    const a = { id: 'a' };
-    const b = { id: 'b' };
-    const scanner = matcher.scanner<{ id: string }>();
-    scanner.feed('Craig', a);
-    scanner.feed(' Federighi', b);
-    const [m] = scanner.end();
-    expect(m?.startRef).toBe(a);
-    expect(m?.endRef).toBe(b);
+  it('names segments by their index in the run', () => {
+    const [m] = runToEnd(matcher, ['Selon ', 'Craig', ' Federighi']);
+    expect(m?.start).toEqual({ segment: 1, offset: 0 });
+    expect(m?.end).toEqual({ segment: 2, offset: 10 });
   });
 });
 
-describe('take and end', () => {
-  it('take() returns completed mentions early, and only once', () => {
-    const scanner = matcher.scanner<number>();
-    scanner.feed('Siri est là, ', 0);
-    expect(scanner.take()).toEqual([{ alias: alias('Siri'), startRef: 0, start: 0, endRef: 0, end: 4 }]);
-    expect(scanner.take()).toEqual([]);
-    scanner.feed('Craig', 1);
-    expect(scanner.take()).toEqual([]);
-    expect(scanner.busy).toBe(true);
-    scanner.feed(' Federighi', 2);
-    expect(scanner.take()).toEqual([]); // "Federighi" could still go on ("Federighis")
-    scanner.feed(' dit', 3);
-    expect(scanner.take()).toEqual([{ alias: alias('Craig Federighi'), startRef: 1, start: 0, endRef: 2, end: 10 }]);
-    expect(scanner.end()).toEqual([]);
+describe('runs read a chunk at a time', () => {
+  const blocks = (...texts: string[]) =>
+    runToEnd(
+      matcher,
+      texts,
+      texts.map(() => 'block'),
+    );
+
+  it('finds a mention that straddles two chunks once, whatever the chunk size', () => {
+    for (const chunk of [1, 2, 3, 5, 8, 64]) {
+      expect(stream(['Siri est là, ', 'Craig', ' Federighi', ' dit'], matcher, chunk), String(chunk)).toEqual([
+        { alias: alias('Siri'), startRef: 0, start: 0, endRef: 0, end: 4 },
+        { alias: alias('Craig Federighi'), startRef: 1, start: 0, endRef: 2, end: 10 },
+      ]);
+    }
   });
 
-  it('take() holds back a mention that a longer one could still replace', () => {
-    const scanner = matcher.scanner<number>();
-    scanner.feed('Apple', 0);
-    scanner.feed(' ', 1);
-    expect(scanner.take()).toEqual([]);
-    scanner.feed('Intelligence', 2);
-    expect(scanner.take()).toEqual([]);
-    expect(scanner.end()).toEqual([{ alias: alias('Apple Intelligence'), startRef: 0, start: 0, endRef: 2, end: 12 }]);
+  it('keeps the longer mention that a later chunk completes', () => {
+    expect(stream(['Apple', ' ', 'Intelligence'], matcher, 2)).toEqual([
+      { alias: alias('Apple Intelligence'), startRef: 0, start: 0, endRef: 2, end: 12 },
+    ]);
   });
 
-  it('releases the shorter mention once the longer one fails', () => {
-    const scanner = matcher.scanner<number>();
-    scanner.feed('Apple Intel', 0);
-    expect(scanner.take()).toEqual([]);
-    scanner.feed('ligent', 1);
-    expect(scanner.take()).toEqual([{ alias: alias('Apple'), startRef: 0, start: 0, endRef: 0, end: 5 }]);
+  it('falls back to the shorter mention once the longer one fails', () => {
+    expect(stream(['Apple Intel', 'ligent'], matcher, 4)).toEqual([
+      { alias: alias('Apple'), startRef: 0, start: 0, endRef: 0, end: 5 },
+    ]);
   });
 
-  it('end() settles a mention at the very end of the block', () => {
-    const scanner = matcher.scanner<number>();
-    scanner.feed('Siri', 0);
-    expect(scanner.take()).toEqual([]);
-    expect(scanner.end()).toEqual([{ alias: alias('Siri'), startRef: 0, start: 0, endRef: 0, end: 4 }]);
-    expect(scanner.end()).toEqual([]);
+  it('settles a mention at the very end of the run', () => {
+    expect(stream(['Siri'], matcher, 1)).toEqual([{ alias: alias('Siri'), startRef: 0, start: 0, endRef: 0, end: 4 }]);
   });
 
-  it('end() resets the scanner: a new block starts a new word, with fresh offsets', () => {
-    const scanner = matcher.scanner<number>();
-    scanner.feed('Craig', 0);
-    expect(scanner.end()).toEqual([]);
-    expect(scanner.busy).toBe(false);
-    scanner.feed('Federighi', 1);
-    expect(scanner.end()).toEqual([{ alias: alias('Federighi'), startRef: 1, start: 0, endRef: 1, end: 9 }]);
-    scanner.feed('X', 2);
-    scanner.end();
-    scanner.feed('Siri', 3);
-    expect(scanner.end()).toEqual([{ alias: alias('Siri'), startRef: 3, start: 0, endRef: 3, end: 4 }]);
+  it('starts a new word after a block boundary', () => {
+    expect(blocks('Craig', 'Federighi', 'X', 'Siri').map((x) => [SPECS[x.alias]?.text, x.start.segment])).toEqual([
+      ['Federighi', 1],
+      ['Siri', 3],
+    ]);
   });
 
-  it('reports whether the text so far ends inside a word', () => {
-    const scanner = matcher.scanner<number>();
-    scanner.feed('Siri', 0);
-    expect(scanner.endsInWord).toBe(true);
-    scanner.feed('’', 1);
-    expect(scanner.endsInWord).toBe(false);
-    scanner.feed('s', 2);
-    expect(scanner.endsInWord).toBe(true);
-    scanner.space();
-    expect(scanner.endsInWord).toBe(false);
-    scanner.end();
+  it('reads a word that goes on in the next segment as one word', () => {
+    expect(stream(['Siri', '’', 's'])).toHaveLength(1);
+    expect(stream(['Siri', 's'])).toEqual([]);
+    expect(stream(['Siri', SPACE, 's'])).toHaveLength(1);
   });
 
-  it('gives the same mentions as findAll for a long text fed in one chunk or word by word', () => {
+  it('gives the same mentions as findAll for a long text read whole, word by word, or in small chunks', () => {
     const text = factBase.summary.points.map((p) => `${p.fr}\n${p.en}`).join('\n');
-    const whole = matcher.findAll(text);
+    const whole = findAll(matcher, text);
     expect(whole.length).toBeGreaterThan(20);
     const parts = text.split(/(?<=[ ’'])/);
     const starts: number[] = [];
@@ -520,19 +518,15 @@ describe('take and end', () => {
       starts.push(at);
       at += p.length;
     }
-    const scanner = matcher.scanner<number>();
-    const got: ChunkMatch<number>[] = [];
-    parts.forEach((p, i) => {
-      scanner.feed(p, i);
-      got.push(...scanner.take());
-    });
-    got.push(...scanner.end());
-    expect(
-      got.map((g) => ({
-        alias: g.alias,
-        start: (starts[g.startRef] as number) + g.start,
-        end: (starts[g.endRef] as number) + g.end,
-      })),
-    ).toEqual(whole);
+    for (const chunk of [undefined, 7, 100]) {
+      const got = stream(parts, matcher, chunk);
+      expect(
+        got.map((g) => ({
+          alias: g.alias,
+          start: (starts[g.startRef] as number) + g.start,
+          end: (starts[g.endRef] as number) + g.end,
+        })),
+      ).toEqual(whole);
+    }
   });
 });
