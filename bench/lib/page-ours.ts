@@ -1,11 +1,12 @@
 // Bundled into an IIFE and injected into benchmark pages: the exact pipeline
-// the content script runs (Matcher → PageAnnotator → Highlighter), timed.
+// the content script runs (Matcher → PageAnnotator → Highlighter), timed. The
+// matcher spec is prepared first, outside the timing, as the background does.
 
 import { type AliasSpec, aliasSpecs } from '../../lib/facts/alias-spec';
 import type { Entity } from '../../lib/facts/schema';
 import { PageAnnotator } from '../../lib/page/annotator';
 import { Highlighter } from '../../lib/page/highlighter';
-import { Matcher } from '../../lib/text/matcher';
+import { compileMatcherSpec, Matcher } from '../../lib/text/matcher';
 import seed from '../../seeds/fact-base.json';
 
 export interface OursRun {
@@ -13,7 +14,10 @@ export interface OursRun {
   wall: number;
   /** Wall time minus the time spent yielded to the page (the slices' busy time), ms. */
   busy: number;
+  /** Building the matcher in the page from its spec, ms (part of `wall`). */
   compile: number;
+  /** Preparing the spec, which the extension does once in its background, ms (not part of `wall`). */
+  spec: number;
   yields: number;
   /** Longest stretch between two yields (or before the first / after the last), ms. */
   maxSlice: number;
@@ -69,9 +73,11 @@ async function run(extraAliases: readonly string[] = []): Promise<OursRun> {
     };
   }
   try {
+    const s0 = performance.now();
+    const spec = compileMatcherSpec(specs);
     const t0 = performance.now();
     sliceStart = t0;
-    const matcher = Matcher.compile(specs);
+    const matcher = Matcher.fromSpec(spec);
     const t1 = performance.now();
     const annotator = new PageAnnotator(document, matcher, { painter: new Highlighter(), onCounts() {} });
     await annotator.start();
@@ -85,6 +91,7 @@ async function run(extraAliases: readonly string[] = []): Promise<OursRun> {
       wall: t2 - t0,
       busy: t2 - t0 - yielded,
       compile: t1 - t0,
+      spec: t0 - s0,
       yields,
       maxSlice: slices[0] ?? 0,
       slicesOver50: slices.filter((d) => d >= 50).length,
