@@ -1,25 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { Category } from '@/lib/facts/schema';
 import { type AliasSpec, Matcher } from '@/lib/text/matcher';
-import factBase from '@/seeds/fact-base.json';
 import { accepts, type RefAlias, referenceFindAll, refKey } from '@/tests/helpers/reference-matcher';
-
-const REAL: AliasSpec[] = factBase.entities.flatMap((entity) =>
-  entity.aliases.map((alias) => ({
-    text: alias.text,
-    match: alias.match as 'fold' | 'case',
-    afterFullName: 'afterFullName' in alias ? Boolean(alias.afterFullName) : false,
-    entityId: entity.id,
-    category: entity.category as Category,
-  })),
-);
+import { SEED_ALIASES } from '@/tests/helpers/seed-matchers';
 
 const toSpec = (a: RefAlias): AliasSpec => ({ ...a, afterFullName: false, entityId: 'generated', category: 'subject' });
 
 /* ---------- texts from words ---------- */
 
-const ALIAS_WORDS = [...new Set(REAL.flatMap((a) => a.text.split(' '))), 'Chat', 'GPT', 'foundation'];
+const ALIAS_WORDS = [...new Set(SEED_ALIASES.flatMap((a) => a.text.split(' '))), 'Chat', 'GPT', 'foundation'];
 const FRAGMENTS = [
   'Sir',
   'ri',
@@ -119,7 +108,7 @@ const SEPARATORS = [
 
 /** Whole alias texts (and near misses), so that multi-word mentions are common. */
 const PHRASES = [
-  ...REAL.map((a) => a.text),
+  ...SEED_ALIASES.map((a) => a.text),
   'Apple Intel',
   'Craig Feder',
   'Pang Ruo',
@@ -206,8 +195,8 @@ const generatedAlias: fc.Arbitrary<RefAlias> = fc.record({
   match: fc.constantFrom('fold', 'case'),
 });
 const aliasSet = fc
-  .tuple(fc.boolean(), fc.array(generatedAlias, { maxLength: 8 }), fc.shuffledSubarray(REAL))
-  .map(([all, extra, some]) => [...(all ? REAL : some), ...extra.map(toSpec)]);
+  .tuple(fc.boolean(), fc.array(generatedAlias, { maxLength: 8 }), fc.shuffledSubarray(SEED_ALIASES))
+  .map(([all, extra, some]) => [...(all ? SEED_ALIASES : some), ...extra.map(toSpec)]);
 
 /* ---------- texts from a tiny alphabet: many overlapping candidates ---------- */
 
@@ -339,8 +328,8 @@ describe('matcher against the brute-force reference', () => {
   it('finds exactly the reference mentions in the real aliases, texts made of alias words', () => {
     fc.assert(
       fc.property(wordText, (text) => {
-        const m = Matcher.compile(REAL);
-        expect(m.findAll(text)).toEqual(referenceFindAll(REAL, text));
+        const m = Matcher.compile(SEED_ALIASES);
+        expect(m.findAll(text)).toEqual(referenceFindAll(SEED_ALIASES, text));
       }),
       RUNS,
     );
@@ -425,7 +414,7 @@ describe('scanner chunking', () => {
   it('gives the same mentions for a block after end(), as for a fresh scanner', () => {
     fc.assert(
       fc.property(fc.array(wordText, { minLength: 1, maxLength: 4 }), (blocks) => {
-        const matcher = Matcher.compile(REAL);
+        const matcher = Matcher.compile(SEED_ALIASES);
         const scanner = matcher.scanner<number>();
         blocks.forEach((block, i) => {
           scanner.feed(block, i);

@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { Category } from '@/lib/facts/schema';
 import { type AliasSpec, type ChunkMatch, Matcher } from '@/lib/text/matcher';
 import factBase from '@/seeds/fact-base.json';
+import { SEED_ALIASES } from '@/tests/helpers/seed-matchers';
 
-/** Every alias of the real fact base, as the content script compiles them. */
-const SPECS: AliasSpec[] = factBase.entities.flatMap((entity) =>
-  entity.aliases.map((alias) => ({
-    text: alias.text,
-    match: alias.match as 'fold' | 'case',
-    afterFullName: 'afterFullName' in alias ? Boolean(alias.afterFullName) : false,
-    entityId: entity.id,
-    category: entity.category as Category,
-  })),
-);
-const matcher = Matcher.compile(SPECS);
+const matcher = Matcher.compile(SEED_ALIASES);
 
 /** Mentions as [alias text, matched text]. */
 function find(text: string, m = matcher): [string, string][] {
@@ -115,7 +105,7 @@ describe('the real aliases in English text', () => {
   it('returns bare surnames (the full-name rule is applied later)', () => {
     expect(names('Federighi said no.')).toEqual(['Federighi']);
     expect(names('Pang left.')).toEqual(['Pang']);
-    expect(SPECS[matcher.findAll('Pang left.')[0]?.alias as number]?.afterFullName).toBe(true);
+    expect(SEED_ALIASES[matcher.findAll('Pang left.')[0]?.alias as number]?.afterFullName).toBe(true);
   });
 
   it('knows both orders of Ruoming Pang', () => {
@@ -152,7 +142,7 @@ describe('spaces', () => {
   it('matches around leading, trailing and surrounding whitespace', () => {
     expect(find('  \n Siri \n ')).toEqual([['Siri', 'Siri']]);
     expect(matcher.findAll('\u00A0Siri\u00A0')).toEqual([
-      { alias: SPECS.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 },
+      { alias: SEED_ALIASES.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 },
     ]);
   });
 });
@@ -170,7 +160,7 @@ describe('skipped characters', () => {
 
   it('leaves skipped characters around a name out of the mention', () => {
     expect(matcher.findAll('\u00ADSiri\u00AD')).toEqual([
-      { alias: SPECS.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 },
+      { alias: SEED_ALIASES.findIndex((s) => s.text === 'Siri'), start: 1, end: 5 },
     ]);
   });
 
@@ -354,7 +344,7 @@ function stream(steps: Step[], m = matcher): ChunkMatch<number>[] {
   return scanner.end();
 }
 
-const alias = (text: string) => SPECS.findIndex((s) => s.text === text);
+const alias = (text: string) => SEED_ALIASES.findIndex((s) => s.text === text);
 
 describe('scanner over chunks', () => {
   it('finds a name split over two chunks as one mention', () => {
@@ -421,7 +411,7 @@ describe('scanner over chunks', () => {
       '\u00A0Pang',
       ' (Meta).',
     ]);
-    expect(found.map((x) => [SPECS[x.alias]?.text, x.startRef, x.start, x.endRef, x.end])).toEqual([
+    expect(found.map((x) => [SEED_ALIASES[x.alias]?.text, x.startRef, x.start, x.endRef, x.end])).toEqual([
       ['The Information', 0, 6, 0, 21],
       ['Craig Federighi', 1, 0, 3, 9],
       ['Ruoming Pang', 5, 0, 6, 5],

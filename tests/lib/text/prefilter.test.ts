@@ -1,14 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { aliasSpecs } from '@/lib/facts/alias-spec';
-import { loadBundledFactBase } from '@/lib/facts/bundled';
-import { CATEGORIES } from '@/lib/facts/schema';
-import { Matcher } from '@/lib/text/matcher';
 import { buildPrefilter } from '@/lib/text/prefilter';
+import { everything } from '@/tests/helpers/seed-matchers';
 
-const { base } = loadBundledFactBase();
-const matcher = Matcher.compile(aliasSpecs(base.entities, CATEGORIES));
-const prefilter = matcher.prefilter as RegExp;
+const prefilter = everything.prefilter as RegExp;
 
 describe('prefilter', () => {
   it('passes text holding an alias in any case or accent, or split by soft hyphens', () => {
@@ -55,7 +50,7 @@ describe('prefilter', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 12 }), (parts) => {
         const text = parts.join('');
-        if (matcher.findAll(text).length > 0) expect(prefilter.test(text)).toBe(true);
+        if (everything.findAll(text).length > 0) expect(prefilter.test(text)).toBe(true);
       }),
       { numRuns: 2000 },
     );
