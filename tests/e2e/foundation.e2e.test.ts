@@ -40,6 +40,8 @@ function countStored(page: E2EPage) {
   );
 }
 
+const popupReady = (page: E2EPage) => page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
+
 const popupState = (page: E2EPage) =>
   page.evaluate(() => {
     const main = document.querySelector('main');
@@ -55,7 +57,7 @@ const popupState = (page: E2EPage) =>
 describeInBrowsers('foundation', {}, ({ target, session }) => {
   it('seeds the extension origin’s IndexedDB with the bundled fact base on install', async () => {
     const page = await session().openExtensionPage('/popup.html');
-    await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
+    await popupReady(page);
     const stored = await countStored(page);
     expect(stored).toEqual({ entities: seed.entities.length, facts: seed.facts.length, version: seed.version });
     await page.close();
@@ -63,7 +65,7 @@ describeInBrowsers('foundation', {}, ({ target, session }) => {
 
   it('shows the summary in the popup, read from IndexedDB through the background', async () => {
     const page = await session().openExtensionPage('/popup.html');
-    await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
+    await popupReady(page);
     const popup = await popupState(page);
     expect(popup.origin).toBe('indexeddb');
     expect(popup.lang).toBe('en');
@@ -75,7 +77,7 @@ describeInBrowsers('foundation', {}, ({ target, session }) => {
 
   it('re-seeds the database after it is deleted, and still answers meanwhile', async () => {
     const page = await session().openExtensionPage('/popup.html');
-    await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
+    await popupReady(page);
     await page.evaluate(
       () =>
         new Promise<void>((resolve, reject) => {
@@ -87,7 +89,7 @@ describeInBrowsers('foundation', {}, ({ target, session }) => {
     const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
     expect(names).not.toContain('context-lens');
     await page.reload();
-    await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
+    await popupReady(page);
     expect((await popupState(page)).headline).toBe(seed.summary.headline.en);
     const stored = await poll(
       () => countStored(page),
@@ -103,7 +105,7 @@ describeInBrowsers('foundation', {}, ({ target, session }) => {
 
   it('rebuilds a database left without its stores', async () => {
     const page = await session().openExtensionPage('/popup.html');
-    await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
+    await popupReady(page);
     // Delete, then let a bare open() create version 1 with no stores at all.
     await page.evaluate(
       () =>
@@ -122,7 +124,7 @@ describeInBrowsers('foundation', {}, ({ target, session }) => {
     );
     expect((await countStored(page)).entities).toBe(0);
     await page.reload();
-    await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
+    await popupReady(page);
     expect((await popupState(page)).headline).toBe(seed.summary.headline.en);
     const stored = await poll(
       () => countStored(page),
@@ -136,7 +138,7 @@ describeInBrowsers('foundation', {}, ({ target, session }) => {
 describeInBrowsers('French popup', { browsers: ['chromium'], launch: { lang: 'fr' } }, ({ session }) => {
   it('shows the summary in French when the browser speaks French', async () => {
     const page = await session().openExtensionPage('/popup.html');
-    await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
+    await popupReady(page);
     const popup = await popupState(page);
     expect(popup.lang).toBe('fr');
     expect(popup.headline).toBe(seed.summary.headline.fr);

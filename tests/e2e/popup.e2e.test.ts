@@ -31,6 +31,13 @@ const setSwitch = (popup: E2EPage, id: string, on: boolean) =>
 
 const count = async (page: E2EPage) => (await paintedRanges(page)).length;
 
+/** Waits (or fails after poll's timeout) until `page` shows exactly `n` highlights. */
+const untilCount = (page: E2EPage, n: number) =>
+  poll(
+    () => count(page),
+    (c) => c === n,
+  );
+
 describeInBrowsers('popup and site switching', { fixtures: { '/': FIXTURES } }, ({ target, session, url }) => {
   let english: E2EPage;
   let rules: E2EPage;
@@ -42,14 +49,8 @@ describeInBrowsers('popup and site switching', { fixtures: { '/': FIXTURES } }, 
     await english.goto(url('/article-en.html'));
     rules = await session().newPage();
     await rules.goto(url('/spotting-rules.html'));
-    await poll(
-      () => count(english),
-      (n) => n === 8,
-    );
-    await poll(
-      () => count(rules),
-      (n) => n === 18,
-    );
+    await untilCount(english, 8);
+    await untilCount(rules, 18);
     extension = await session().openExtensionPage('/welcome.html');
     [englishTab] = (await poll(
       () => tabsWithBadge(extension, '8'),
@@ -80,14 +81,8 @@ describeInBrowsers('popup and site switching', { fixtures: { '/': FIXTURES } }, 
     let popup = await session().openExtensionPage(`/popup.html?tab=${englishTab}`);
     await popupReady(popup);
     await setSwitch(popup, 'site-switch', false);
-    await poll(
-      () => count(english),
-      (n) => n === 0,
-    );
-    await poll(
-      () => count(rules),
-      (n) => n === 0,
-    );
+    await untilCount(english, 0);
+    await untilCount(rules, 0);
     await poll(
       () => tabsWithBadge(extension, '8'),
       (ids) => ids.length === 0,
@@ -102,33 +97,18 @@ describeInBrowsers('popup and site switching', { fixtures: { '/': FIXTURES } }, 
     await popupReady(popup);
     expect(await popup.evaluate(() => document.querySelector<HTMLInputElement>('#site-switch')?.checked)).toBe(false);
     await setSwitch(popup, 'site-switch', true);
-    await poll(
-      () => count(english),
-      (n) => n === 8,
-    );
-    await poll(
-      () => count(rules),
-      (n) => n === 18,
-    );
+    await untilCount(english, 8);
+    await untilCount(rules, 18);
   });
 
   it('pauses everywhere and resumes', async () => {
     const popup = await session().openExtensionPage(`/popup.html?tab=${englishTab}`);
     await popupReady(popup);
     await setSwitch(popup, 'pause-switch', true);
-    await poll(
-      () => count(english),
-      (n) => n === 0,
-    );
-    await poll(
-      () => count(rules),
-      (n) => n === 0,
-    );
+    await untilCount(english, 0);
+    await untilCount(rules, 0);
     await setSwitch(popup, 'pause-switch', false);
-    await poll(
-      () => count(english),
-      (n) => n === 8,
-    );
+    await untilCount(english, 8);
   });
 
   it('works in allowlist mode: only listed sites are highlighted', async () => {
@@ -137,17 +117,11 @@ describeInBrowsers('popup and site switching', { fixtures: { '/': FIXTURES } }, 
       (api) => api.storage.sync.set({ siteRules: { mode: 'only-listed', sites: [] } }),
       null,
     );
-    await poll(
-      () => count(english),
-      (n) => n === 0,
-    );
+    await untilCount(english, 0);
     const popup = await session().openExtensionPage(`/popup.html?tab=${englishTab}`);
     await popupReady(popup);
     await setSwitch(popup, 'site-switch', true);
-    await poll(
-      () => count(english),
-      (n) => n === 8,
-    );
+    await untilCount(english, 8);
     const stored = await withExtensionApi(extension, (api) => api.storage.sync.get('siteRules'), null);
     expect(stored.siteRules).toEqual({ mode: 'only-listed', sites: ['127.0.0.1'] });
     await withExtensionApi(
@@ -160,10 +134,7 @@ describeInBrowsers('popup and site switching', { fixtures: { '/': FIXTURES } }, 
   it('scrolls the page to a mention chosen in the list and opens its card', async () => {
     const long = await session().newPage();
     await long.goto(url('/long-article.html'));
-    await poll(
-      () => count(long),
-      (n) => n === 3,
-    );
+    await untilCount(long, 3);
     const ext = await session().openExtensionPage('/welcome.html');
     const [longTab] = (await poll(
       () => tabsWithBadge(ext, '3'),
