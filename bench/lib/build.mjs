@@ -57,7 +57,7 @@ async function bundleOurs() {
     format: 'iife',
     platform: 'browser',
     target: 'es2022',
-    minify: process.env.BENCH_NO_MINIFY !== "1",
+    minify: process.env.BENCH_NO_MINIFY !== '1',
     write: false,
     logLevel: 'silent',
   });

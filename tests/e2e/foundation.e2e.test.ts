@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TARGETS } from './harness/browsers';
+import { expect, it } from 'vitest';
+import { describeInBrowsers } from './harness/describe-in-browsers';
 import { ROOT } from './harness/paths';
-import { type E2EPage, type ExtensionSession, poll } from './harness/session';
+import { type E2EPage, poll } from './harness/session';
 
 const seed = JSON.parse(readFileSync(`${ROOT}seeds/fact-base.json`, 'utf8'));
 
@@ -40,6 +40,8 @@ function countStored(page: E2EPage) {
   );
 }
 
+const popupReady = (page: E2EPage) => page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
+
 const popupState = (page: E2EPage) =>
   page.evaluate(() => {
     const main = document.querySelector('main');
@@ -52,109 +54,91 @@ const popupState = (page: E2EPage) =>
     };
   });
 
-for (const target of TARGETS) {
-  describe.skipIf(!target.available)(`foundation in ${target.name}`, () => {
-    let session: ExtensionSession;
-    beforeAll(async () => {
-      session = await target.launch();
-    });
-    afterAll(async () => {
-      await session?.close();
-    });
+describeInBrowsers('foundation', {}, ({ target, session }) => {
+  it('seeds the extension origin’s IndexedDB with the bundled fact base on install', async () => {
+    const page = await session().openExtensionPage('/popup.html');
+    await popupReady(page);
+    const stored = await countStored(page);
+    expect(stored).toEqual({ entities: seed.entities.length, facts: seed.facts.length, version: seed.version });
+    await page.close();
+  });
 
-    it('seeds the extension origin’s IndexedDB with the bundled fact base on install', async () => {
-      const page = await session.openExtensionPage('/popup.html');
-      await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
-      const stored = await countStored(page);
-      expect(stored).toEqual({ entities: seed.entities.length, facts: seed.facts.length, version: seed.version });
-      await page.close();
-    });
+  it('shows the summary in the popup, read from IndexedDB through the background', async () => {
+    const page = await session().openExtensionPage('/popup.html');
+    await popupReady(page);
+    const popup = await popupState(page);
+    expect(popup.origin).toBe('indexeddb');
+    expect(popup.lang).toBe('en');
+    expect(popup.headline).toBe(seed.summary.headline.en);
+    expect(popup.points).toEqual(seed.summary.points.map((p: { en: string }) => p.en));
+    await page.screenshot(`${ROOT}test-results/popup-${target.name}-en.png`);
+    await page.close();
+  });
 
-    it('shows the summary in the popup, read from IndexedDB through the background', async () => {
-      const page = await session.openExtensionPage('/popup.html');
-      await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
-      const popup = await popupState(page);
-      expect(popup.origin).toBe('indexeddb');
-      expect(popup.lang).toBe('en');
-      expect(popup.headline).toBe(seed.summary.headline.en);
-      expect(popup.points).toEqual(seed.summary.points.map((p: { en: string }) => p.en));
-      await page.screenshot(`${ROOT}test-results/popup-${target.name}-en.png`);
-      await page.close();
+  it('re-seeds the database after it is deleted, and still answers meanwhile', async () => {
+    const page = await session().openExtensionPage('/popup.html');
+    await popupReady(page);
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = indexedDB.deleteDatabase('context-lens');
+          req.onsuccess = () => resolve();
+          req.onerror = () => reject(req.error);
+        }),
+    );
+    const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+    expect(names).not.toContain('context-lens');
+    await page.reload();
+    await popupReady(page);
+    expect((await popupState(page)).headline).toBe(seed.summary.headline.en);
+    const stored = await poll(
+      () => countStored(page),
+      (s) => s.entities > 0,
+    );
+    expect(stored).toEqual({
+      entities: seed.entities.length,
+      facts: seed.facts.length,
+      version: seed.version,
     });
+    await page.close();
+  });
 
-    it('re-seeds the database after it is deleted, and still answers meanwhile', async () => {
-      const page = await session.openExtensionPage('/popup.html');
-      await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
-      await page.evaluate(
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const req = indexedDB.deleteDatabase('context-lens');
-            req.onsuccess = () => resolve();
-            req.onerror = () => reject(req.error);
-          }),
-      );
-      const names = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
-      expect(names).not.toContain('context-lens');
-      await page.reload();
-      await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
-      expect((await popupState(page)).headline).toBe(seed.summary.headline.en);
-      const stored = await poll(
-        () => countStored(page),
-        (s) => s.entities > 0,
-      );
-      expect(stored).toEqual({
-        entities: seed.entities.length,
-        facts: seed.facts.length,
-        version: seed.version,
-      });
-      await page.close();
-    });
-
-    it('rebuilds a database left without its stores', async () => {
-      const page = await session.openExtensionPage('/popup.html');
-      await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
-      // Delete, then let a bare open() create version 1 with no stores at all.
-      await page.evaluate(
-        () =>
-          new Promise<void>((resolve, reject) => {
-            const del = indexedDB.deleteDatabase('context-lens');
-            del.onerror = () => reject(del.error);
-            del.onsuccess = () => {
-              const open = indexedDB.open('context-lens', 1);
-              open.onsuccess = () => {
-                open.result.close();
-                resolve();
-              };
-              open.onerror = () => reject(open.error);
+  it('rebuilds a database left without its stores', async () => {
+    const page = await session().openExtensionPage('/popup.html');
+    await popupReady(page);
+    // Delete, then let a bare open() create version 1 with no stores at all.
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const del = indexedDB.deleteDatabase('context-lens');
+          del.onerror = () => reject(del.error);
+          del.onsuccess = () => {
+            const open = indexedDB.open('context-lens', 1);
+            open.onsuccess = () => {
+              open.result.close();
+              resolve();
             };
-          }),
-      );
-      expect((await countStored(page)).entities).toBe(0);
-      await page.reload();
-      await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
-      expect((await popupState(page)).headline).toBe(seed.summary.headline.en);
-      const stored = await poll(
-        () => countStored(page),
-        (s) => s.entities > 0,
-      );
-      expect(stored.facts).toBe(seed.facts.length);
-      await page.close();
-    });
+            open.onerror = () => reject(open.error);
+          };
+        }),
+    );
+    expect((await countStored(page)).entities).toBe(0);
+    await page.reload();
+    await popupReady(page);
+    expect((await popupState(page)).headline).toBe(seed.summary.headline.en);
+    const stored = await poll(
+      () => countStored(page),
+      (s) => s.entities > 0,
+    );
+    expect(stored.facts).toBe(seed.facts.length);
+    await page.close();
   });
-}
+});
 
-describe.skipIf(!TARGETS[0]?.available)('popup in French (chromium)', () => {
-  let session: ExtensionSession;
-  beforeAll(async () => {
-    session = await (TARGETS[0] as (typeof TARGETS)[number]).launch({ lang: 'fr' });
-  });
-  afterAll(async () => {
-    await session?.close();
-  });
-
+describeInBrowsers('French popup', { browsers: ['chromium'], launch: { lang: 'fr' } }, ({ session }) => {
   it('shows the summary in French when the browser speaks French', async () => {
-    const page = await session.openExtensionPage('/popup.html');
-    await page.waitFor(() => document.querySelector('main')?.dataset.state === 'ready');
+    const page = await session().openExtensionPage('/popup.html');
+    await popupReady(page);
     const popup = await popupState(page);
     expect(popup.lang).toBe('fr');
     expect(popup.headline).toBe(seed.summary.headline.fr);

@@ -1,10 +1,9 @@
 import { readdirSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TARGETS } from './harness/browsers';
+import { afterAll, expect, it } from 'vitest';
+import { describeInBrowsers } from './harness/describe-in-browsers';
 import { MUTATION_RECORDER, type PageSnapshot, referenceCount, snapshot } from './harness/integrity';
 import { paintedRanges } from './harness/page-probes';
 import { CORPUS, FIXTURES } from './harness/paths';
-import { type FixtureServer, startFixtureServer } from './harness/server';
 import { type E2EPage, type ExtensionSession, poll } from './harness/session';
 
 const corpus = (() => {
@@ -48,146 +47,131 @@ interface Row {
   reference: number | null;
 }
 
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer({ '/corpus/': CORPUS, '/': FIXTURES });
-});
-afterAll(async () => {
-  await server?.close();
-});
+const fixtures = { '/corpus/': CORPUS, '/': FIXTURES };
+const plainBrowser = { plain: { withExtension: false } };
 
-for (const target of TARGETS) {
-  describe.skipIf(!target.available)(`page integrity in ${target.name}`, () => {
-    let withExtension: ExtensionSession;
-    let plain: ExtensionSession;
-    const rows: Row[] = [];
+describeInBrowsers('page integrity', { fixtures, sessions: plainBrowser }, ({ target, session, url }) => {
+  const rows: Row[] = [];
 
-    beforeAll(async () => {
-      withExtension = await target.launch();
-      plain = await target.launch({ withExtension: false });
-    });
-    afterAll(async () => {
-      await withExtension?.close();
-      await plain?.close();
-      console.log(`\nPage integrity in ${target.name} (with the extension vs without):`);
-      console.table(rows);
-      const sum = (f: (r: Row) => number) => rows.reduce((a, r) => a + f(r), 0);
-      console.log(
-        `${target.name}: pages tried ${rows.length}, DOM differences ${sum((r) => (r.repeatable && r.domDiffers ? 1 : 0))}, ` +
-          `console errors added ${sum((r) => r.extraErrors)}, text differences ${sum((r) => (r.repeatable && r.textDiffers ? 1 : 0))}, ` +
-          `pages not repeatable on their own ${sum((r) => (r.repeatable ? 0 : 1))}`,
-      );
-    });
-
-    const load = async (session: ExtensionSession, path: string) => {
-      const page = await session.newPage({ initScript: MUTATION_RECORDER });
-      await page.goto(`${server.origin}${path}`);
-      return page;
-    };
-
-    for (const path of [...corpus, ...hostile]) {
-      it(`leaves ${path} exactly as it is without the extension`, async () => {
-        const bare = await load(plain, path);
-        const annotated = await load(withExtension, path);
-        const highlights = await settled(annotated);
-        // Give the pages' own timers the same time to run in both.
-        await new Promise((r) => setTimeout(r, 500));
-        const [a, b] = [await snapshot(bare), await snapshot(annotated)];
-        // Some pages mutate themselves at their own pace (timers, races between their scripts):
-        // a second run without the extension tells whether the page alone is repeatable.
-        const again = await load(plain, path);
-        await settled(again);
-        await new Promise((r) => setTimeout(r, 500));
-        const c = await snapshot(again);
-        const same = (x: PageSnapshot, y: PageSnapshot) => x.text === y.text && x.html === y.html;
-        const repeatable = same(a, c);
-        const reference = path.startsWith('/corpus/') ? await referenceCount(annotated) : null;
-        // Errors of the page's own scripts vary from load to load; only a new kind would be ours.
-        const known = new Set([...bare.errors(), ...again.errors()]);
-        const newErrors = annotated.errors().filter((e) => !known.has(e));
-        rows.push({
-          page: path,
-          repeatable,
-          textDiffers: a.text !== b.text,
-          domDiffers: a.html !== b.html,
-          mutationsWith: b.mutations.length,
-          mutationsWithout: a.mutations.length,
-          extraErrors: newErrors.length,
-          highlights,
-          reference,
-        });
-        if (repeatable) {
-          expect(b.text).toBe(a.text);
-          expect(b.html).toBe(a.html);
-        }
-        // Whatever the page does by itself, the extension adds no element and writes no text.
-        expect(b.elements).toBe(a.elements);
-        expect(b.mutations.filter((m) => /CONTEXT-LENS|MARK/i.test(m))).toEqual([]);
-        expect(newErrors).toEqual([]);
-        if (reference !== null) expect(highlights).toBe(reference);
-        await Promise.all([bare.close(), annotated.close(), again.close()]);
-      });
-    }
-
-    it('marks only real text on the hostile page, and runs nothing from it', async () => {
-      const page = await load(withExtension, '/hostile.html');
-      await settled(page);
-      const painted = (await paintedRanges(page)).map((r) => r.text);
-      expect(painted).toEqual(['Siri', 'Craig Federighi', 'Apple Intelligence']);
-      expect(await page.evaluate(() => (window as unknown as { __alerts: number }).__alerts)).toBe(0);
-      expect(await page.evaluate(() => document.images.length)).toBe(0);
-      expect((await snapshot(page)).mutations.filter((m) => /IMG|SCRIPT|CONTEXT-LENS/.test(m))).toEqual([]);
-      await page.close();
-    });
-
-    it('works on a page that replaced MutationObserver, Range, CSS and DOM methods in its own world', async () => {
-      const page = await load(withExtension, '/page-patching.html');
-      // The page replaced CSS in its own world: read the registry through a fresh frame's CSS object.
-      const count = await poll(
-        () =>
-          page.evaluate(() => {
-            const frame = document.createElement('iframe');
-            document.documentElement.append(frame);
-            const registry = (frame.contentWindow as unknown as { CSS: typeof CSS }).CSS;
-            frame.remove();
-            return registry ? -1 : -2;
-          }),
-        () => true,
-      );
-      expect(count).toBeLessThan(0);
-      expect(await page.evaluate(() => (window as unknown as { __patched: string[] }).__patched)).toEqual([]);
-      expect(page.errors()).toEqual([]);
-      await page.close();
-    });
-
-    it('keeps a framework page rendering: no foreign node, no error', async () => {
-      const page = await load(withExtension, '/framework.html');
-      await new Promise((r) => setTimeout(r, 3300));
-      expect(await page.evaluate(() => (window as unknown as { __frameworkErrors: number }).__frameworkErrors)).toBe(0);
-      const painted = await settled(page);
-      expect(painted).toBe(1);
-      await page.close();
-    });
-
-    it('annotates the top frame, same-origin and cross-origin frames', async () => {
-      const page = await load(withExtension, '/frames.html');
-      await settled(page);
-      const perFrame = await poll(
-        () =>
-          page.inFrames(() => {
-            let n = 0;
-            for (const [name, h] of CSS.highlights as unknown as Map<string, Set<unknown>>) {
-              if (name.startsWith('context-lens-')) n += h.size;
-            }
-            return n;
-          }),
-        (frames) => frames.filter((f) => f.value > 0).length >= 3,
-      );
-      const byId = (part: string) => perFrame.filter((f) => f.url.includes(part));
-      expect(byId('/frames.html')[0]?.value).toBe(1);
-      expect(byId('frame-child.html').filter((f) => f.value === 1).length).toBeGreaterThanOrEqual(2);
-      expect(page.errors()).toEqual([]);
-      await page.close();
-    });
+  afterAll(() => {
+    console.log(`\nPage integrity in ${target.name} (with the extension vs without):`);
+    console.table(rows);
+    const sum = (f: (r: Row) => number) => rows.reduce((a, r) => a + f(r), 0);
+    console.log(
+      `${target.name}: pages tried ${rows.length}, DOM differences ${sum((r) => (r.repeatable && r.domDiffers ? 1 : 0))}, ` +
+        `console errors added ${sum((r) => r.extraErrors)}, text differences ${sum((r) => (r.repeatable && r.textDiffers ? 1 : 0))}, ` +
+        `pages not repeatable on their own ${sum((r) => (r.repeatable ? 0 : 1))}`,
+    );
   });
-}
+
+  const load = async (browser: ExtensionSession, path: string) => {
+    const page = await browser.newPage({ initScript: MUTATION_RECORDER });
+    await page.goto(url(path));
+    return page;
+  };
+
+  for (const path of [...corpus, ...hostile]) {
+    it(`leaves ${path} exactly as it is without the extension`, async () => {
+      const bare = await load(session('plain'), path);
+      const annotated = await load(session(), path);
+      const highlights = await settled(annotated);
+      // Give the pages' own timers the same time to run in both.
+      await new Promise((r) => setTimeout(r, 500));
+      const [a, b] = [await snapshot(bare), await snapshot(annotated)];
+      // Some pages mutate themselves at their own pace (timers, races between their scripts):
+      // a second run without the extension tells whether the page alone is repeatable.
+      const again = await load(session('plain'), path);
+      await settled(again);
+      await new Promise((r) => setTimeout(r, 500));
+      const c = await snapshot(again);
+      const same = (x: PageSnapshot, y: PageSnapshot) => x.text === y.text && x.html === y.html;
+      const repeatable = same(a, c);
+      const reference = path.startsWith('/corpus/') ? await referenceCount(annotated) : null;
+      // Errors of the page's own scripts vary from load to load; only a new kind would be ours.
+      const known = new Set([...bare.errors(), ...again.errors()]);
+      const newErrors = annotated.errors().filter((e) => !known.has(e));
+      rows.push({
+        page: path,
+        repeatable,
+        textDiffers: a.text !== b.text,
+        domDiffers: a.html !== b.html,
+        mutationsWith: b.mutations.length,
+        mutationsWithout: a.mutations.length,
+        extraErrors: newErrors.length,
+        highlights,
+        reference,
+      });
+      if (repeatable) {
+        expect(b.text).toBe(a.text);
+        expect(b.html).toBe(a.html);
+      }
+      // Whatever the page does by itself, the extension adds no element and writes no text.
+      expect(b.elements).toBe(a.elements);
+      expect(b.mutations.filter((m) => /CONTEXT-LENS|MARK/i.test(m))).toEqual([]);
+      expect(newErrors).toEqual([]);
+      if (reference !== null) expect(highlights).toBe(reference);
+      await Promise.all([bare.close(), annotated.close(), again.close()]);
+    });
+  }
+
+  it('marks only real text on the hostile page, and runs nothing from it', async () => {
+    const page = await load(session(), '/hostile.html');
+    await settled(page);
+    const painted = (await paintedRanges(page)).map((r) => r.text);
+    expect(painted).toEqual(['Siri', 'Craig Federighi', 'Apple Intelligence']);
+    expect(await page.evaluate(() => (window as unknown as { __alerts: number }).__alerts)).toBe(0);
+    expect(await page.evaluate(() => document.images.length)).toBe(0);
+    expect((await snapshot(page)).mutations.filter((m) => /IMG|SCRIPT|CONTEXT-LENS/.test(m))).toEqual([]);
+    await page.close();
+  });
+
+  it('works on a page that replaced MutationObserver, Range, CSS and DOM methods in its own world', async () => {
+    const page = await load(session(), '/page-patching.html');
+    // The page replaced CSS in its own world: read the registry through a fresh frame's CSS object.
+    const count = await poll(
+      () =>
+        page.evaluate(() => {
+          const frame = document.createElement('iframe');
+          document.documentElement.append(frame);
+          const registry = (frame.contentWindow as unknown as { CSS: typeof CSS }).CSS;
+          frame.remove();
+          return registry ? -1 : -2;
+        }),
+      () => true,
+    );
+    expect(count).toBeLessThan(0);
+    expect(await page.evaluate(() => (window as unknown as { __patched: string[] }).__patched)).toEqual([]);
+    expect(page.errors()).toEqual([]);
+    await page.close();
+  });
+
+  it('keeps a framework page rendering: no foreign node, no error', async () => {
+    const page = await load(session(), '/framework.html');
+    await new Promise((r) => setTimeout(r, 3300));
+    expect(await page.evaluate(() => (window as unknown as { __frameworkErrors: number }).__frameworkErrors)).toBe(0);
+    const painted = await settled(page);
+    expect(painted).toBe(1);
+    await page.close();
+  });
+
+  it('annotates the top frame, same-origin and cross-origin frames', async () => {
+    const page = await load(session(), '/frames.html');
+    await settled(page);
+    const perFrame = await poll(
+      () =>
+        page.inFrames(() => {
+          let n = 0;
+          for (const [name, h] of CSS.highlights as unknown as Map<string, Set<unknown>>) {
+            if (name.startsWith('context-lens-')) n += h.size;
+          }
+          return n;
+        }),
+      (frames) => frames.filter((f) => f.value > 0).length >= 3,
+    );
+    const byId = (part: string) => perFrame.filter((f) => f.url.includes(part));
+    expect(byId('/frames.html')[0]?.value).toBe(1);
+    expect(byId('frame-child.html').filter((f) => f.value === 1).length).toBeGreaterThanOrEqual(2);
+    expect(page.errors()).toEqual([]);
+    await page.close();
+  });
+});

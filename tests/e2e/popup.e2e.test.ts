@@ -1,19 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import { axeViolations } from './harness/axe';
-import { TARGETS } from './harness/browsers';
+import { describeInBrowsers } from './harness/describe-in-browsers';
 import { tabsWithBadge, withExtensionApi } from './harness/extension-api';
 import { paintedRanges } from './harness/page-probes';
 import { FIXTURES, ROOT } from './harness/paths';
-import { type FixtureServer, startFixtureServer } from './harness/server';
-import { type E2EPage, type ExtensionSession, poll } from './harness/session';
-
-let server: FixtureServer;
-beforeAll(async () => {
-  server = await startFixtureServer({ '/': FIXTURES });
-});
-afterAll(async () => {
-  await server?.close();
-});
+import { type E2EPage, poll } from './harness/session';
 
 const popupReady = (popup: E2EPage) =>
   popup.waitFor(
@@ -40,183 +31,147 @@ const setSwitch = (popup: E2EPage, id: string, on: boolean) =>
 
 const count = async (page: E2EPage) => (await paintedRanges(page)).length;
 
-for (const target of TARGETS) {
-  describe.skipIf(!target.available)(`popup and site switching in ${target.name}`, () => {
-    let session: ExtensionSession;
-    let english: E2EPage;
-    let rules: E2EPage;
-    let extension: E2EPage;
-    let englishTab: number;
+/** Waits (or fails after poll's timeout) until `page` shows exactly `n` highlights. */
+const untilCount = (page: E2EPage, n: number) =>
+  poll(
+    () => count(page),
+    (c) => c === n,
+  );
 
-    beforeAll(async () => {
-      session = await target.launch();
-      english = await session.newPage();
-      await english.goto(`${server.origin}/article-en.html`);
-      rules = await session.newPage();
-      await rules.goto(`${server.origin}/spotting-rules.html`);
-      await poll(
-        () => count(english),
-        (n) => n === 8,
-      );
-      await poll(
-        () => count(rules),
-        (n) => n === 18,
-      );
-      extension = await session.openExtensionPage('/welcome.html');
-      [englishTab] = (await poll(
-        () => tabsWithBadge(extension, '8'),
-        (ids) => ids.length === 1,
-      )) as [number];
-    });
-    afterAll(async () => {
-      await session?.close();
-    });
+describeInBrowsers('popup and site switching', { fixtures: { '/': FIXTURES } }, ({ target, session, url }) => {
+  let english: E2EPage;
+  let rules: E2EPage;
+  let extension: E2EPage;
+  let englishTab: number;
 
-    it('lists the entities of the page with their counts, and passes axe-core', async () => {
-      const popup = await session.openExtensionPage(`/popup.html?tab=${englishTab}`);
-      await popupReady(popup);
-      const list = await poll(
-        () => mentionList(popup),
-        (l) => l.length === 4,
-      );
-      expect(list).toEqual([
-        { entity: 'apple-intelligence', count: 2 },
-        { entity: 'siri', count: 2 },
-        { entity: 'craig-federighi', count: 2 },
-        { entity: 'ruoming-pang', count: 2 },
-      ]);
-      const label = await popup.evaluate(() => document.querySelector('label[for="site-switch"]')?.textContent);
-      expect(label).toContain('127.0.0.1');
-      expect(await axeViolations(popup)).toEqual([]);
-      await popup.screenshot(`${ROOT}test-results/popup-page-${target.name}.png`);
-    });
-
-    it('turns the site off and on again in every tab, at once, and remembers it across reloads', async () => {
-      let popup = await session.openExtensionPage(`/popup.html?tab=${englishTab}`);
-      await popupReady(popup);
-      await setSwitch(popup, 'site-switch', false);
-      await poll(
-        () => count(english),
-        (n) => n === 0,
-      );
-      await poll(
-        () => count(rules),
-        (n) => n === 0,
-      );
-      await poll(
-        () => tabsWithBadge(extension, '8'),
-        (ids) => ids.length === 0,
-      );
-      expect(await tabsWithBadge(extension, '18')).toEqual([]);
-
-      await english.reload();
-      await new Promise((r) => setTimeout(r, 1500));
-      expect(await count(english)).toBe(0);
-
-      popup = await session.openExtensionPage(`/popup.html?tab=${englishTab}`);
-      await popupReady(popup);
-      expect(await popup.evaluate(() => document.querySelector<HTMLInputElement>('#site-switch')?.checked)).toBe(false);
-      await setSwitch(popup, 'site-switch', true);
-      await poll(
-        () => count(english),
-        (n) => n === 8,
-      );
-      await poll(
-        () => count(rules),
-        (n) => n === 18,
-      );
-    });
-
-    it('pauses everywhere and resumes', async () => {
-      const popup = await session.openExtensionPage(`/popup.html?tab=${englishTab}`);
-      await popupReady(popup);
-      await setSwitch(popup, 'pause-switch', true);
-      await poll(
-        () => count(english),
-        (n) => n === 0,
-      );
-      await poll(
-        () => count(rules),
-        (n) => n === 0,
-      );
-      await setSwitch(popup, 'pause-switch', false);
-      await poll(
-        () => count(english),
-        (n) => n === 8,
-      );
-    });
-
-    it('works in allowlist mode: only listed sites are highlighted', async () => {
-      await withExtensionApi(
-        extension,
-        (api) => api.storage.sync.set({ siteRules: { mode: 'only-listed', sites: [] } }),
-        null,
-      );
-      await poll(
-        () => count(english),
-        (n) => n === 0,
-      );
-      const popup = await session.openExtensionPage(`/popup.html?tab=${englishTab}`);
-      await popupReady(popup);
-      await setSwitch(popup, 'site-switch', true);
-      await poll(
-        () => count(english),
-        (n) => n === 8,
-      );
-      const stored = await withExtensionApi(extension, (api) => api.storage.sync.get('siteRules'), null);
-      expect(stored.siteRules).toEqual({ mode: 'only-listed', sites: ['127.0.0.1'] });
-      await withExtensionApi(
-        extension,
-        (api) => api.storage.sync.set({ siteRules: { mode: 'all-except-listed', sites: [] } }),
-        null,
-      );
-    });
-
-    it('scrolls the page to a mention chosen in the list and opens its card', async () => {
-      const long = await session.newPage();
-      await long.goto(`${server.origin}/long-article.html`);
-      await poll(
-        () => count(long),
-        (n) => n === 3,
-      );
-      const ext = await session.openExtensionPage('/welcome.html');
-      const [longTab] = (await poll(
-        () => tabsWithBadge(ext, '3'),
-        (ids) => ids.length === 1,
-      )) as [number];
-      const popup = await session.openExtensionPage(`/popup.html?tab=${longTab}`);
-      await popupReady(popup);
-      await poll(
-        () => mentionList(popup),
-        (l) => l.length === 3,
-      );
-      expect(await long.evaluate(() => window.scrollY)).toBe(0);
-      await popup.evaluate(() =>
-        document.querySelector<HTMLButtonElement>('.mention[data-entity="craig-federighi"]')?.click(),
-      );
-      await poll(
-        () => long.evaluate(() => window.scrollY),
-        (y) => y > 1000,
-      );
-      const card = await poll(
-        () => long.inCard((d) => d.querySelector('.name')?.textContent ?? null),
-        (name) => name === 'Craig Federighi',
-      );
-      expect(card).toBe('Craig Federighi');
-    });
-
-    it('opens the options page, which passes axe-core and reports the fact base', async () => {
-      const options = await session.openExtensionPage('/options.html');
-      await options.waitFor(() => /\d+/.test(document.body.innerText) && document.querySelector('h1') !== null);
-      await options.waitFor(() => document.body.innerText.includes('2025.07.1'));
-      expect(await axeViolations(options)).toEqual([]);
-    });
-
-    it('says plainly when the extension cannot run on the page', async () => {
-      const popup = await session.openExtensionPage('/popup.html?tab=999999');
-      await popup.waitFor(() => document.querySelector('.notice') !== null);
-      const notice = await popup.evaluate(() => document.querySelector('.notice')?.textContent);
-      expect(notice).toMatch(/cannot run/);
-    });
+  beforeAll(async () => {
+    english = await session().newPage();
+    await english.goto(url('/article-en.html'));
+    rules = await session().newPage();
+    await rules.goto(url('/spotting-rules.html'));
+    await untilCount(english, 8);
+    await untilCount(rules, 18);
+    extension = await session().openExtensionPage('/welcome.html');
+    [englishTab] = (await poll(
+      () => tabsWithBadge(extension, '8'),
+      (ids) => ids.length === 1,
+    )) as [number];
   });
-}
+
+  it('lists the entities of the page with their counts, and passes axe-core', async () => {
+    const popup = await session().openExtensionPage(`/popup.html?tab=${englishTab}`);
+    await popupReady(popup);
+    const list = await poll(
+      () => mentionList(popup),
+      (l) => l.length === 4,
+    );
+    expect(list).toEqual([
+      { entity: 'apple-intelligence', count: 2 },
+      { entity: 'siri', count: 2 },
+      { entity: 'craig-federighi', count: 2 },
+      { entity: 'ruoming-pang', count: 2 },
+    ]);
+    const label = await popup.evaluate(() => document.querySelector('label[for="site-switch"]')?.textContent);
+    expect(label).toContain('127.0.0.1');
+    expect(await axeViolations(popup)).toEqual([]);
+    await popup.screenshot(`${ROOT}test-results/popup-page-${target.name}.png`);
+  });
+
+  it('turns the site off and on again in every tab, at once, and remembers it across reloads', async () => {
+    let popup = await session().openExtensionPage(`/popup.html?tab=${englishTab}`);
+    await popupReady(popup);
+    await setSwitch(popup, 'site-switch', false);
+    await untilCount(english, 0);
+    await untilCount(rules, 0);
+    await poll(
+      () => tabsWithBadge(extension, '8'),
+      (ids) => ids.length === 0,
+    );
+    expect(await tabsWithBadge(extension, '18')).toEqual([]);
+
+    await english.reload();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await count(english)).toBe(0);
+
+    popup = await session().openExtensionPage(`/popup.html?tab=${englishTab}`);
+    await popupReady(popup);
+    expect(await popup.evaluate(() => document.querySelector<HTMLInputElement>('#site-switch')?.checked)).toBe(false);
+    await setSwitch(popup, 'site-switch', true);
+    await untilCount(english, 8);
+    await untilCount(rules, 18);
+  });
+
+  it('pauses everywhere and resumes', async () => {
+    const popup = await session().openExtensionPage(`/popup.html?tab=${englishTab}`);
+    await popupReady(popup);
+    await setSwitch(popup, 'pause-switch', true);
+    await untilCount(english, 0);
+    await untilCount(rules, 0);
+    await setSwitch(popup, 'pause-switch', false);
+    await untilCount(english, 8);
+  });
+
+  it('works in allowlist mode: only listed sites are highlighted', async () => {
+    await withExtensionApi(
+      extension,
+      (api) => api.storage.sync.set({ siteRules: { mode: 'only-listed', sites: [] } }),
+      null,
+    );
+    await untilCount(english, 0);
+    const popup = await session().openExtensionPage(`/popup.html?tab=${englishTab}`);
+    await popupReady(popup);
+    await setSwitch(popup, 'site-switch', true);
+    await untilCount(english, 8);
+    const stored = await withExtensionApi(extension, (api) => api.storage.sync.get('siteRules'), null);
+    expect(stored.siteRules).toEqual({ mode: 'only-listed', sites: ['127.0.0.1'] });
+    await withExtensionApi(
+      extension,
+      (api) => api.storage.sync.set({ siteRules: { mode: 'all-except-listed', sites: [] } }),
+      null,
+    );
+  });
+
+  it('scrolls the page to a mention chosen in the list and opens its card', async () => {
+    const long = await session().newPage();
+    await long.goto(url('/long-article.html'));
+    await untilCount(long, 3);
+    const ext = await session().openExtensionPage('/welcome.html');
+    const [longTab] = (await poll(
+      () => tabsWithBadge(ext, '3'),
+      (ids) => ids.length === 1,
+    )) as [number];
+    const popup = await session().openExtensionPage(`/popup.html?tab=${longTab}`);
+    await popupReady(popup);
+    await poll(
+      () => mentionList(popup),
+      (l) => l.length === 3,
+    );
+    expect(await long.evaluate(() => window.scrollY)).toBe(0);
+    await popup.evaluate(() =>
+      document.querySelector<HTMLButtonElement>('.mention[data-entity="craig-federighi"]')?.click(),
+    );
+    await poll(
+      () => long.evaluate(() => window.scrollY),
+      (y) => y > 1000,
+    );
+    const card = await poll(
+      () => long.inCard((d) => d.querySelector('.name')?.textContent ?? null),
+      (name) => name === 'Craig Federighi',
+    );
+    expect(card).toBe('Craig Federighi');
+  });
+
+  it('opens the options page, which passes axe-core and reports the fact base', async () => {
+    const options = await session().openExtensionPage('/options.html');
+    await options.waitFor(() => /\d+/.test(document.body.innerText) && document.querySelector('h1') !== null);
+    await options.waitFor(() => document.body.innerText.includes('2025.07.1'));
+    expect(await axeViolations(options)).toEqual([]);
+  });
+
+  it('says plainly when the extension cannot run on the page', async () => {
+    const popup = await session().openExtensionPage('/popup.html?tab=999999');
+    await popup.waitFor(() => document.querySelector('.notice') !== null);
+    const notice = await popup.evaluate(() => document.querySelector('.notice')?.textContent);
+    expect(notice).toMatch(/cannot run/);
+  });
+});

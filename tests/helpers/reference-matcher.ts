@@ -1,6 +1,6 @@
 /**
  * A deliberately naive reference for the alias matcher (lib/text/matcher.ts),
- * written straight from the spotting rules (DESIGN.md §5) with plain string
+ * written straight from the spotting rules listed below, with plain string
  * methods and regexes: no fold tables, no trie, no streaming. For every
  * start position and every alias it tries to match, then resolves overlaps
  * leftmost-then-longest. Quadratic and slow, and meant to be obviously right.

@@ -2,7 +2,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/pre
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EntityCard, type EntityCardProps } from '@/components/card/EntityCard';
 import type { Lang } from '@/lib/i18n/language';
-import { cardFor, HOSTILE, handMadeBase, seedBase } from '@/tests/helpers/card-fixtures';
+import { cardFor, HOSTILE, handMadeBase, seedBase } from '@/tests/helpers/sample-base';
 
 afterEach(cleanup);
 

@@ -1,16 +1,13 @@
-import { cleanup, render, screen } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '@/components/popup/Popup';
-import { loadBundledFactBase } from '@/lib/facts/bundled';
 import type { Served, SummaryData } from '@/lib/store/fact-store';
-import { sampleBase } from '@/tests/helpers/sample-base';
+import { sampleMentions, servedSummary } from '@/tests/helpers/served';
 
 afterEach(cleanup);
 
-function served(origin: Served<SummaryData>['origin'] = 'indexeddb'): Served<SummaryData> {
-  const base = sampleBase();
-  return { value: { source: base.source, summary: base.summary }, origin, version: 'test-1' };
-}
+const loadSummary = async () => servedSummary();
+const mentions = sampleMentions();
 
 /** A loadSummary whose promise the test settles by hand. */
 function deferred() {
@@ -31,7 +28,7 @@ describe('Popup', () => {
     expect(container.querySelector('main')?.getAttribute('data-state')).toBe('loading');
     expect(screen.queryByText('Apple shelved an open-source plan')).toBeNull();
 
-    resolve(served());
+    resolve(servedSummary());
     expect(await screen.findByText('Apple shelved an open-source plan')).toBeTruthy();
     expect(screen.queryByText('Loading…')).toBeNull();
     expect(screen.getByRole('heading', { name: 'What the article says' })).toBeTruthy();
@@ -44,21 +41,6 @@ describe('Popup', () => {
     expect(container.querySelector('main')?.getAttribute('lang')).toBe('en');
     expect(container.querySelector('main')?.getAttribute('data-state')).toBe('ready');
     expect(container.querySelector('main')?.getAttribute('data-origin')).toBe('indexeddb');
-  });
-
-  it('shows the summary in French', async () => {
-    const { container } = render(<Popup lang="fr" loadSummary={async () => served()} />);
-    expect(screen.getByText('Chargement…')).toBeTruthy();
-    expect(await screen.findByText('Apple a enterré un projet open source')).toBeTruthy();
-    expect(screen.getByRole('heading', { name: 'Ce que dit l’article' })).toBeTruthy();
-    expect(screen.getByText('Points clés')).toBeTruthy();
-    const points = [...container.querySelectorAll('.points li')].map((li) => li.textContent);
-    expect(points).toEqual(['L’équipe des modèles voulait publier ses modèles.', 'Craig Federighi s’y est opposé.']);
-    expect(container.textContent).toContain('juillet 2025');
-    expect(container.textContent).toContain('Tensions dans l’équipe IA d’Apple');
-    expect(container.textContent).toContain('Base de faits test-1');
-    expect(container.textContent).not.toContain('Apple shelved');
-    expect(container.querySelector('main')?.getAttribute('lang')).toBe('fr');
   });
 
   it('shows the error message when loadSummary rejects', async () => {
@@ -76,42 +58,52 @@ describe('Popup', () => {
     render(<Popup lang="fr" loadSummary={() => Promise.reject(new Error('x'))} />);
     expect((await screen.findByRole('alert')).textContent).toBe('La base de faits n’a pas pu être lue.');
   });
+});
 
-  it('shows the "bundled copy" notice when the answer came from the bundle', async () => {
-    const { container } = render(<Popup lang="en" loadSummary={async () => served('bundled')} />);
-    expect(await screen.findByText(/Shown from the copy bundled with the extension\./)).toBeTruthy();
-    expect(container.querySelector('main')?.getAttribute('data-origin')).toBe('bundled');
+describe('Popup on a page', () => {
+  it('says plainly when the extension cannot run on the page, in both languages', () => {
+    render(<Popup lang="en" loadSummary={loadSummary} page={{ status: 'unsupported' }} />);
+    expect(screen.getByText(/cannot run on this page/)).toBeTruthy();
+    cleanup();
+    render(<Popup lang="fr" loadSummary={loadSummary} page={{ status: 'unsupported' }} />);
+    expect(screen.getByText(/ne peut pas fonctionner ici/)).toBeTruthy();
   });
 
-  it('shows the "bundled copy" notice in French', async () => {
-    render(<Popup lang="fr" loadSummary={async () => served('bundled')} />);
-    expect(await screen.findByText(/Affiché depuis la copie fournie avec l’extension\./)).toBeTruthy();
+  it('asks for a reload on a page opened before the extension was installed', () => {
+    render(<Popup lang="en" loadSummary={loadSummary} page={{ status: 'reload' }} />);
+    expect(screen.getByText('Reload this page to start highlighting it.')).toBeTruthy();
   });
 
-  it('does not show the notice when the answer came from IndexedDB', async () => {
-    const { container } = render(<Popup lang="en" loadSummary={async () => served('indexeddb')} />);
-    await screen.findByText('Apple shelved an open-source plan');
-    expect(container.textContent).not.toContain('bundled with the extension');
+  it('switches the site off and pauses, through its switches', () => {
+    const onSetSiteEnabled = vi.fn();
+    const onSetPaused = vi.fn();
+    render(
+      <Popup
+        lang="en"
+        loadSummary={loadSummary}
+        page={{ status: 'ready', site: 'example.com', enabled: true, paused: false }}
+        onSetSiteEnabled={onSetSiteEnabled}
+        onSetPaused={onSetPaused}
+      />,
+    );
+    const site = screen.getByRole('switch', { name: 'Highlight on example.com' }) as HTMLInputElement;
+    expect(site.checked).toBe(true);
+    fireEvent.click(site);
+    expect(onSetSiteEnabled).toHaveBeenCalledWith(false);
+    fireEvent.click(screen.getByRole('switch', { name: 'Pause everywhere' }));
+    expect(onSetPaused).toHaveBeenCalledWith(true);
   });
 
-  it('renders text from the data as text, never as markup', async () => {
-    const data = served();
-    data.value.summary.headline.en = '<img src=x onerror="window.__xss=1">Headline';
-    const { container } = render(<Popup lang="en" loadSummary={async () => data} />);
-    expect(await screen.findByText('<img src=x onerror="window.__xss=1">Headline')).toBeTruthy();
-    expect(container.querySelector('img')).toBeNull();
-  });
-
-  it('shows the real bundled summary', async () => {
-    const { base } = loadBundledFactBase();
-    const answer: Served<SummaryData> = {
-      value: { source: base.source, summary: base.summary },
-      origin: 'indexeddb',
-      version: base.version,
-    };
-    const { container } = render(<Popup lang="en" loadSummary={async () => answer} />);
-    expect(await screen.findByText(base.summary.headline.en)).toBeTruthy();
-    expect(container.querySelectorAll('.points li')).toHaveLength(base.summary.points.length);
-    expect(container.textContent).toContain(`Fact base ${base.version}`);
+  it('hides the list and says so when the site is off', () => {
+    render(
+      <Popup
+        lang="en"
+        loadSummary={loadSummary}
+        page={{ status: 'ready', site: 'example.com', enabled: false, paused: false }}
+        loadMentions={async () => mentions}
+      />,
+    );
+    expect(screen.getByText('Highlighting is off on example.com.')).toBeTruthy();
+    expect(screen.queryByRole('heading', { name: 'On this page' })).toBeNull();
   });
 });

@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS as FLAGS } from './chromium-flags.mjs';
+import { wrapPage } from './driver-page';
 import { CHROME_BUILD, CHROMIUM_PATH } from './paths';
-import { CARD_HOST, cardProbeSource, type E2EPage, type ExtensionSession, poll, reloadFromInside } from './session';
+import { CARD_HOST, cardProbeSource, type E2EPage, type ExtensionSession } from './session';
 
 interface CdpNode {
   nodeId: number;
@@ -45,40 +46,7 @@ async function inCard<R>(page: Page, fn: (dialog: HTMLElement) => R): Promise<R 
 }
 
 function wrap(page: Page): E2EPage {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  return {
-    errors: () => [...errors],
-    inFrames: async (fn) => {
-      const results = [];
-      for (const frame of page.frames()) {
-        try {
-          results.push({ url: frame.url(), value: await frame.evaluate(fn as never) });
-        } catch {
-          // A frame that went away or that the driver cannot enter.
-        }
-      }
-      return results as never;
-    },
-    goto: async (url) => {
-      await page.goto(url, { waitUntil: 'load' });
-    },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    evaluateSource: (expression) => page.evaluate(expression),
-    waitFor: async (fn, arg, timeoutMs) => {
-      await poll(() => page.evaluate(fn as never, arg).catch(() => false), Boolean, timeoutMs);
-    },
-    reload() {
-      return reloadFromInside(this);
-    },
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    press: (key) => page.keyboard.press(key),
-    inCard: (fn) => inCard(page, fn),
-    screenshot: async (path) => {
-      await page.screenshot({ path });
-    },
-    close: () => page.close(),
-  };
+  return wrapPage(page, { inCard: (fn) => inCard(page, fn) });
 }
 
 export interface ChromiumOptions {

@@ -1,6 +1,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { wrapPage } from './driver-page';
 import { FIREFOX_BUILD, FIREFOX_PATH } from './paths';
-import { CARD_HOST, cardProbeSource, type E2EPage, type ExtensionSession, poll, reloadFromInside } from './session';
+import { CARD_HOST, cardProbeSource, type E2EPage, type ExtensionSession, poll } from './session';
 
 interface BidiSession {
   send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
@@ -47,21 +48,8 @@ async function inCard<R>(page: Page, fn: (dialog: HTMLElement) => R): Promise<R 
 }
 
 function wrap(page: Page): E2EPage {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(error instanceof Error ? error.message : String(error)));
-  return {
-    errors: () => [...errors],
-    inFrames: async (fn) => {
-      const results = [];
-      for (const frame of page.frames()) {
-        try {
-          results.push({ url: frame.url(), value: await frame.evaluate(fn as never) });
-        } catch {
-          // A frame that went away or that the driver cannot enter.
-        }
-      }
-      return results as never;
-    },
+  return wrapPage(page, {
+    inCard: (fn) => inCard(page, fn),
     goto: async (url) => {
       try {
         await page.goto(url, { waitUntil: 'load' });
@@ -75,22 +63,7 @@ function wrap(page: Page): E2EPage {
         );
       }
     },
-    evaluate: (fn, arg) => page.evaluate(fn as never, arg) as never,
-    evaluateSource: (expression) => page.evaluate(expression),
-    waitFor: async (fn, arg, timeoutMs) => {
-      await poll(() => page.evaluate(fn as never, arg).catch(() => false), Boolean, timeoutMs);
-    },
-    reload() {
-      return reloadFromInside(this);
-    },
-    mouseMove: (x, y) => page.mouse.move(x, y),
-    press: (key) => page.keyboard.press(key as never),
-    inCard: (fn) => inCard(page, fn),
-    screenshot: async (path) => {
-      await page.screenshot({ path: path as `${string}.png` });
-    },
-    close: () => page.close(),
-  };
+  });
 }
 
 async function hrefOf(page: Page): Promise<string> {

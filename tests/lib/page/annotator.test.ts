@@ -1,16 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { aliasSpecs } from '@/lib/facts/alias-spec';
-import { CATEGORIES, parseFactBase } from '@/lib/facts/schema';
 import { type AnnotatorOptions, PageAnnotator, type Painter } from '@/lib/page/annotator';
 import { countByEntity, MentionSet } from '@/lib/page/mention-set';
 import { type Mention, scanSubtree } from '@/lib/page/scan';
 import { TimeSlicer } from '@/lib/page/time-slice';
-import { Matcher } from '@/lib/text/matcher';
-import factBase from '@/seeds/fact-base.json';
-
-const base = parseFactBase(factBase);
-const subjects = Matcher.compile(aliasSpecs(base.entities));
-const everything = Matcher.compile(aliasSpecs(base.entities, CATEGORIES));
+import { covered, firstTextNode } from '@/tests/helpers/dom';
+import { everything, subjects } from '@/tests/helpers/seed-matchers';
 
 const running: PageAnnotator[] = [];
 
@@ -55,13 +49,6 @@ async function settle(annotator: PageAnnotator): Promise<void> {
   await annotator.idle();
 }
 
-function covered(m: Mention): string {
-  const range = document.createRange();
-  range.setStart(m.startNode, m.startOffset);
-  range.setEnd(m.endNode, m.endOffset);
-  return range.toString();
-}
-
 function described(mentions: readonly Mention[]): string[] {
   return mentions.map((m) => `${m.alias.text}=${covered(m)}`);
 }
@@ -73,12 +60,6 @@ async function freshCounts(shadows: ShadowRoot[] = [], matcher = subjects): Prom
     set.add((await scanSubtree(root, matcher, { isHidden: () => false })).mentions);
   }
   return countByEntity(set.visible());
-}
-
-function textOf(data: string, root: Node = document.body): Text {
-  const walker = document.createTreeWalker(root, 4);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data === data) return n as Text;
-  throw new Error(`no text node "${data}"`);
 }
 
 beforeEach(() => {
@@ -185,12 +166,12 @@ describe('page changes after start', () => {
     await annotator.start();
     expect(lastCounts()).toEqual({ siri: 1, 'craig-federighi': 1 });
 
-    textOf('Le nouveau Siri').data = 'Le nouveau Sira, puis Apple Intelligence';
+    firstTextNode('Le nouveau Siri').data = 'Le nouveau Sira, puis Apple Intelligence';
     await settle(annotator);
     expect(lastCounts()).toEqual({ 'apple-intelligence': 1, 'craig-federighi': 1 });
 
     // Same length, different text: offsets stay valid but the name is gone.
-    textOf('Federighi').data = 'Federicci';
+    firstTextNode('Federighi').data = 'Federicci';
     await settle(annotator);
     expect(lastCounts()).toEqual({ 'apple-intelligence': 1 });
     expect(described(annotator.current())).toEqual(['Apple Intelligence=Apple Intelligence']);
@@ -307,7 +288,7 @@ describe('page changes after start', () => {
     await settle(annotator);
     expect(lastCounts()).toEqual({ siri: 1, 'craig-federighi': 1, 'ruoming-pang': 1 });
 
-    textOf('Craig Federighi', shadow).data = 'personne';
+    firstTextNode('Craig Federighi', shadow).data = 'personne';
     await settle(annotator);
     expect(lastCounts()).toEqual({ siri: 1, 'ruoming-pang': 1 });
 
@@ -460,7 +441,7 @@ describe('stop', () => {
     const syncs = painter.syncs.length;
 
     document.body.insertAdjacentHTML('beforeend', '<p>Apple Intelligence</p>');
-    textOf('Siri et Craig Federighi').data = 'Ruoming Pang';
+    firstTextNode('Siri et Craig Federighi').data = 'Ruoming Pang';
     await settle(annotator);
     expect(painter.syncs).toHaveLength(syncs);
     expect(counts).toHaveLength(2);
@@ -515,7 +496,7 @@ describe('the page DOM is never touched', () => {
     mutate(() => document.body.insertAdjacentHTML('beforeend', '<p>Ruoming <i>Pang</i></p>'));
     await settle(annotator);
     mutate(() => {
-      textOf('Pang').data = 'Pang, encore';
+      firstTextNode('Pang').data = 'Pang, encore';
     });
     await settle(annotator);
     mutate(() => shadow.append('Siri'));

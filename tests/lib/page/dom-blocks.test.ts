@@ -1,31 +1,17 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { blockAround, blockOf, isBlock, type Separator, separatorBetween } from '@/lib/page/dom-blocks';
-
-/** The text nodes under `root`, in document order. */
-function texts(root: Node = document.body): Text[] {
-  const walker = document.createTreeWalker(root, 4);
-  const out: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
-  return out;
-}
-
-/** The text node whose data is exactly `data`. */
-function text(data: string, root: Node = document.body): Text {
-  const found = texts(root).filter((t) => t.data === data);
-  if (found.length !== 1) throw new Error(`expected one text node "${data}", found ${found.length}`);
-  return found[0] as Text;
-}
+import { textNode, textNodes } from '@/tests/helpers/dom';
 
 /** Separator between the text nodes `a` and `b` of a fresh body built from `html`. */
 function sep(html: string, a: string, b: string): Separator {
   document.body.innerHTML = html;
-  return separatorBetween(text(a), text(b));
+  return separatorBetween(textNode(a), textNode(b));
 }
 
 /** Separators between every pair of consecutive non-empty text nodes. */
 function allSeparators(html: string): Separator[] {
   document.body.innerHTML = html;
-  const list = texts();
+  const list = textNodes();
   return list.slice(1).map((t, i) => separatorBetween(list[i] as Text, t));
 }
 
@@ -92,11 +78,11 @@ describe('blockOf and blockAround', () => {
   it('finds the paragraph around text nested in inline elements at any depth', () => {
     document.body.innerHTML = '<p id="p">a<b>b<i>c<span>d</span></i></b></p>';
     const p = document.getElementById('p');
-    for (const t of ['a', 'b', 'c', 'd']) expect(blockOf(text(t))).toBe(p);
+    for (const t of ['a', 'b', 'c', 'd']) expect(blockOf(textNode(t))).toBe(p);
     const span = document.querySelector('span') as Element;
     expect(blockOf(span)).toBe(p);
     expect(blockAround(span)).toBe(p);
-    expect(blockAround(text('d'))).toBe(p);
+    expect(blockAround(textNode('d'))).toBe(p);
   });
 
   it('blockAround returns a block element itself; blockOf returns the block around it', () => {
@@ -109,15 +95,15 @@ describe('blockOf and blockAround', () => {
   it('finds list items and table cells', () => {
     document.body.innerHTML =
       '<ul><li id="l1">one <b>two</b></li><li id="l2">three</li></ul><table><tr><td id="c1">four</td><td id="c2"><span>five</span></td></tr></table>';
-    expect(blockOf(text('two'))).toBe(document.getElementById('l1'));
-    expect(blockOf(text('three'))).toBe(document.getElementById('l2'));
-    expect(blockOf(text('four'))).toBe(document.getElementById('c1'));
-    expect(blockOf(text('five'))).toBe(document.getElementById('c2'));
+    expect(blockOf(textNode('two'))).toBe(document.getElementById('l1'));
+    expect(blockOf(textNode('three'))).toBe(document.getElementById('l2'));
+    expect(blockOf(textNode('four'))).toBe(document.getElementById('c1'));
+    expect(blockOf(textNode('five'))).toBe(document.getElementById('c2'));
   });
 
   it('stops at the body for text outside any block', () => {
     document.body.innerHTML = '<span>loose</span>';
-    expect(blockOf(text('loose'))).toBe(document.body);
+    expect(blockOf(textNode('loose'))).toBe(document.body);
   });
 
   it('returns the shadow root for text directly in a shadow tree, and the root of a detached tree', () => {
@@ -125,12 +111,12 @@ describe('blockOf and blockAround', () => {
     document.body.append(host);
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = '<span>inside</span>';
-    expect(blockOf(text('inside', shadow))).toBe(shadow);
+    expect(blockOf(textNode('inside', shadow))).toBe(shadow);
     expect(blockAround(shadow)).toBe(shadow);
 
     const detached = document.createElement('span');
     detached.innerHTML = '<b>orphan</b>';
-    expect(blockOf(text('orphan', detached))).toBe(detached);
+    expect(blockOf(textNode('orphan', detached))).toBe(detached);
   });
 });
 
@@ -206,6 +192,6 @@ describe('separatorBetween', () => {
     document.body.append(host);
     const shadow = host.attachShadow({ mode: 'open' });
     shadow.innerHTML = 'Federighi';
-    expect(separatorBetween(text('Craig'), shadow.firstChild as Text)).toBe('block');
+    expect(separatorBetween(textNode('Craig'), shadow.firstChild as Text)).toBe('block');
   });
 });

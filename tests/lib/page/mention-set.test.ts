@@ -1,15 +1,9 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { AliasSpec } from '@/lib/facts/alias-spec';
-import { aliasSpecs } from '@/lib/facts/alias-spec';
-import { CATEGORIES, parseFactBase } from '@/lib/facts/schema';
 import { compareMentions, countByEntity, MentionSet } from '@/lib/page/mention-set';
 import { type Mention, scanSubtree } from '@/lib/page/scan';
-import { Matcher } from '@/lib/text/matcher';
-import factBase from '@/seeds/fact-base.json';
-
-const base = parseFactBase(factBase);
-const subjects = Matcher.compile(aliasSpecs(base.entities));
-const everything = Matcher.compile(aliasSpecs(base.entities, CATEGORIES));
+import { firstTextNode } from '@/tests/helpers/dom';
+import { everything, subjects } from '@/tests/helpers/seed-matchers';
 
 async function scan(html: string, matcher = subjects): Promise<Mention[]> {
   document.body.innerHTML = html;
@@ -26,12 +20,6 @@ function setOf(mentions: Mention[]): MentionSet {
 /** Alias texts of mentions in document order. */
 function aliases(mentions: readonly Mention[]): string[] {
   return [...mentions].sort(compareMentions).map((m) => m.alias.text);
-}
-
-function textOf(data: string): Text {
-  const walker = document.createTreeWalker(document.body, 4);
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data === data) return n as Text;
-  throw new Error(`no text node "${data}"`);
 }
 
 beforeEach(() => {
@@ -102,7 +90,7 @@ describe('removeStale', () => {
   it('removes a mention whose text was shortened under its end offset', async () => {
     const mentions = await scan('<p>Le nouveau Siri arrive.</p><p>Apple Intelligence</p>');
     const set = setOf(mentions);
-    textOf('Le nouveau Siri arrive.').data = 'Le nouveau Si';
+    firstTextNode('Le nouveau Siri arrive.').data = 'Le nouveau Si';
     expect(aliases(set.removeStale())).toEqual(['Siri']);
     expect(set.size).toBe(1);
   });
@@ -111,14 +99,14 @@ describe('removeStale', () => {
     const mentions = await scan('<p>Hier, Craig <b>Federighi</b></p>');
     const set = setOf(mentions);
     expect(mentions[0]?.startOffset).toBe(6);
-    textOf('Hier, Craig ').data = 'Hier';
+    firstTextNode('Hier, Craig ').data = 'Hier';
     expect(aliases(set.removeStale())).toEqual(['Craig Federighi']);
   });
 
   it('keeps a mention whose text grew or stayed as long', async () => {
     const mentions = await scan('<p>Siri</p>');
     const set = setOf(mentions);
-    textOf('Siri').data = 'Siri, plus long';
+    firstTextNode('Siri').data = 'Siri, plus long';
     expect(set.removeStale()).toEqual([]);
     expect(set.size).toBe(1);
   });
@@ -235,7 +223,7 @@ describe('compareMentions', () => {
 
   it('orders by start offset in one text node and by document order across nodes', () => {
     document.body.innerHTML = '<div><p>one</p><b>two</b></div><p><i><span>three</span></i></p>';
-    const [one, two, three] = ['one', 'two', 'three'].map(textOf) as [Text, Text, Text];
+    const [one, two, three] = ['one', 'two', 'three'].map((data) => firstTextNode(data)) as [Text, Text, Text];
     expect(compareMentions(at(one, 0), at(one, 2))).toBeLessThan(0);
     expect(compareMentions(at(one, 2), at(one, 0))).toBeGreaterThan(0);
     expect(compareMentions(at(one, 1), at(one, 1))).toBe(0);

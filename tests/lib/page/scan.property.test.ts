@@ -1,19 +1,15 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { aliasSpecs } from '@/lib/facts/alias-spec';
-import { CATEGORIES, parseFactBase } from '@/lib/facts/schema';
+import { CATEGORIES } from '@/lib/facts/schema';
 import { PageAnnotator } from '@/lib/page/annotator';
 import { compareMentions, countByEntity, MentionSet } from '@/lib/page/mention-set';
 import { type Mention, scanSubtree } from '@/lib/page/scan';
 import { TimeSlicer } from '@/lib/page/time-slice';
 import { aliasKey } from '@/lib/text/fold';
-import { Matcher } from '@/lib/text/matcher';
-import factBase from '@/seeds/fact-base.json';
 import { findAll } from '@/tests/helpers/matching';
+import { seed as base, everything, subjects } from '@/tests/helpers/seed-matchers';
 
-const base = parseFactBase(factBase);
-const subjects = Matcher.compile(aliasSpecs(base.entities));
-const everything = Matcher.compile(aliasSpecs(base.entities, CATEGORIES));
 const ALL_SPECS = aliasSpecs(base.entities, CATEGORIES);
 
 /* ---------- random DOM trees ---------- */

@@ -1,39 +1,14 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { AliasSpec } from '@/lib/facts/alias-spec';
 import { aliasSpecs } from '@/lib/facts/alias-spec';
-import { CATEGORIES, parseFactBase } from '@/lib/facts/schema';
+import { CATEGORIES } from '@/lib/facts/schema';
 import { defaultIsHidden, type Mention, type ScanOptions, scanSubtree } from '@/lib/page/scan';
 import { TimeSlicer } from '@/lib/page/time-slice';
 import { Matcher } from '@/lib/text/matcher';
-import factBase from '@/seeds/fact-base.json';
-
-const base = parseFactBase(factBase);
-/** The content script's default: subjects only. */
-const subjects = Matcher.compile(aliasSpecs(base.entities));
-const everything = Matcher.compile(aliasSpecs(base.entities, CATEGORIES));
+import { covered, textNode, textNodes } from '@/tests/helpers/dom';
+import { seed as base, everything, subjects } from '@/tests/helpers/seed-matchers';
 
 const visible: ScanOptions = { isHidden: () => false };
-
-function texts(root: Node = document.body): Text[] {
-  const walker = document.createTreeWalker(root, 4);
-  const out: Text[] = [];
-  for (let n = walker.nextNode(); n; n = walker.nextNode()) out.push(n as Text);
-  return out;
-}
-
-function text(data: string, root: Node = document.body): Text {
-  const found = texts(root).filter((t) => t.data === data);
-  if (found.length !== 1) throw new Error(`expected one text node "${data}", found ${found.length}`);
-  return found[0] as Text;
-}
-
-/** The page text a mention covers. */
-function covered(m: Mention): string {
-  const range = document.createRange();
-  range.setStart(m.startNode, m.startOffset);
-  range.setEnd(m.endNode, m.endOffset);
-  return range.toString();
-}
 
 /** [alias, covered text] per mention. */
 function described(mentions: readonly Mention[]): [string, string][] {
@@ -86,9 +61,9 @@ describe('names across inline elements', () => {
     const m = mentions[0] as Mention;
     expect(m.alias.text).toBe('Craig Federighi');
     expect(m.alias.entityId).toBe('craig-federighi');
-    expect(m.startNode).toBe(text('Craig'));
+    expect(m.startNode).toBe(textNode('Craig'));
     expect(m.startOffset).toBe(0);
-    expect(m.endNode).toBe(text('righi a dit'));
+    expect(m.endNode).toBe(textNode('righi a dit'));
     expect(m.endOffset).toBe(5);
     expect(m.block).toBe(document.querySelector('p'));
     expect(covered(m)).toBe('Craig Federighi');
@@ -98,8 +73,8 @@ describe('names across inline elements', () => {
     document.body.innerHTML = '<p><span><b><i>Ruoming</i></b></span> <a href="#">Pang</a> est parti.</p>';
     const { mentions } = await scanBody();
     expect(described(mentions)).toEqual([['Ruoming Pang', 'Ruoming Pang']]);
-    expect(mentions[0]?.startNode).toBe(text('Ruoming'));
-    expect(mentions[0]?.endNode).toBe(text('Pang'));
+    expect(mentions[0]?.startNode).toBe(textNode('Ruoming'));
+    expect(mentions[0]?.endNode).toBe(textNode('Pang'));
     expect(mentions[0]?.endOffset).toBe(4);
   });
 
@@ -110,9 +85,9 @@ describe('names across inline elements', () => {
       ['Apple Intelligence', 'Apple Intelligence'],
       ['Siri', 'Siri'],
     ]);
-    expect(mentions[0]?.startNode).toBe(text('Hier, Apple Intel'));
+    expect(mentions[0]?.startNode).toBe(textNode('Hier, Apple Intel'));
     expect(mentions[0]?.startOffset).toBe(6);
-    expect(mentions[0]?.endNode).toBe(text('ligence et Siri'));
+    expect(mentions[0]?.endNode).toBe(textNode('ligence et Siri'));
     expect(mentions[0]?.endOffset).toBe(7);
     expect(mentions[1]?.startNode).toBe(mentions[1]?.endNode);
     expect(mentions[1]?.startOffset).toBe(11);
@@ -122,7 +97,7 @@ describe('names across inline elements', () => {
     document.body.innerHTML = '<p>Si<b>ri</b> et X<b>Siri</b></p>';
     const { mentions } = await scanBody();
     expect(described(mentions)).toEqual([['Siri', 'Siri']]);
-    expect(mentions[0]?.startNode).toBe(text('Si'));
+    expect(mentions[0]?.startNode).toBe(textNode('Si'));
   });
 
   it('joins across a <wbr> and a comment, which add no space', async () => {
@@ -135,11 +110,11 @@ describe('names across inline elements', () => {
     document.body.innerHTML = '<p>Craig<br>Federighi</p><p>Ruoming<b><br></b>Pang</p>';
     const { mentions } = await scanBody();
     expect(mentions.map((m) => m.alias.text)).toEqual(['Craig Federighi', 'Ruoming Pang']);
-    expect(mentions[0]?.startNode).toBe(text('Craig'));
-    expect(mentions[0]?.endNode).toBe(text('Federighi'));
+    expect(mentions[0]?.startNode).toBe(textNode('Craig'));
+    expect(mentions[0]?.endNode).toBe(textNode('Federighi'));
     expect(mentions[0]?.endOffset).toBe(9);
-    expect(mentions[1]?.startNode).toBe(text('Ruoming'));
-    expect(mentions[1]?.endNode).toBe(text('Pang'));
+    expect(mentions[1]?.startNode).toBe(textNode('Ruoming'));
+    expect(mentions[1]?.endNode).toBe(textNode('Pang'));
   });
 
   it('sees a word start after a <br> or a block boundary even behind a zero-width or soft-hyphen unit', async () => {
@@ -425,7 +400,7 @@ function bigBody(count: number): void {
 
 /** A mention as plain data: text node indexes, offsets and alias. */
 function fingerprint(mentions: readonly Mention[]): string[] {
-  const index = new Map(texts().map((t, i) => [t, i]));
+  const index = new Map(textNodes().map((t, i) => [t, i]));
   return mentions.map(
     (m) => `${index.get(m.startNode)}:${m.startOffset}-${index.get(m.endNode)}:${m.endOffset}=${m.alias.text}`,
   );

@@ -3,16 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBundledFactBase } from '@/lib/facts/bundled';
 import { contentHash } from '@/lib/facts/content-hash';
 import { DB_NAME, DB_VERSION, type FactDb, openFactDb, seedFactDb } from '@/lib/store/fact-db';
+import { openRaw } from '@/tests/helpers/idb';
 import { entityOf, factOf, SAMPLE_HASH, sampleBase } from '@/tests/helpers/sample-base';
-
-/** Opens an existing database at whatever version it has, without upgrading it. */
-function openRaw(name = DB_NAME, version?: number): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = version === undefined ? indexedDB.open(name) : indexedDB.open(name, version);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-}
 
 let opened: FactDb[] = [];
 async function open(): Promise<FactDb> {
@@ -59,7 +51,7 @@ describe('openFactDb', () => {
   });
 
   it('rebuilds a database that has the current version but lacks stores', async () => {
-    (await openRaw(DB_NAME, 1)).close(); // created with no stores at all
+    (await openRaw(1)).close(); // created with no stores at all
     const db = await open();
     expect([...db.objectStoreNames].sort()).toEqual(['entities', 'facts', 'meta']);
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
@@ -67,7 +59,7 @@ describe('openFactDb', () => {
 
   it('rejects, rather than hangs, when a database lacking stores cannot be deleted', async () => {
     // A bare connection that ignores versionchange keeps the store-less database open.
-    const holder = await openRaw(DB_NAME, 1);
+    const holder = await openRaw(1);
     try {
       const outcome = await Promise.race([
         openFactDb({ timeoutMs: 100 }).then(
@@ -98,7 +90,7 @@ describe('openFactDb', () => {
   it('rejects, rather than hangs, when the open is blocked', async () => {
     // An old connection that never closes, and an upgrade waiting on it:
     // our open request is queued behind the blocked upgrade.
-    const stubborn = await openRaw(DB_NAME, 1);
+    const stubborn = await openRaw(1);
     const upgrade = indexedDB.open(DB_NAME, 2);
     const blocked = new Promise<void>((resolve) => {
       upgrade.onblocked = () => resolve();
@@ -111,7 +103,7 @@ describe('openFactDb', () => {
   });
 
   it('rejects when the database has a newer version than this code knows', async () => {
-    (await openRaw(DB_NAME, DB_VERSION + 1)).close();
+    (await openRaw(DB_VERSION + 1)).close();
     await expect(openFactDb({ timeoutMs: 1000 })).rejects.toBeTruthy();
   });
 
@@ -119,7 +111,7 @@ describe('openFactDb', () => {
     let lost = 0;
     const db = await openFactDb({ timeoutMs: 1000, onLost: () => lost++ });
     // Would stay blocked forever if our connection did not close itself.
-    const newer = await openRaw(DB_NAME, DB_VERSION + 1);
+    const newer = await openRaw(DB_VERSION + 1);
     expect(newer.version).toBe(DB_VERSION + 1);
     expect(lost).toBe(1);
     newer.close();

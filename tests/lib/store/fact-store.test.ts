@@ -7,6 +7,7 @@ import { buildCard, searchFactBase, UnknownEntityError } from '@/lib/facts/query
 import { EntitySchema, type FactBase } from '@/lib/facts/schema';
 import { DB_NAME, type FactDb, openFactDb, seedFactDb } from '@/lib/store/fact-db';
 import { FactStore, type FactStoreOptions } from '@/lib/store/fact-store';
+import { openRaw } from '@/tests/helpers/idb';
 import { entityOf, factOf, SAMPLE_HASH, SIRI_FACTS_BY_PARAGRAPH, sampleBase } from '@/tests/helpers/sample-base';
 
 // ---------------------------------------------------------------- helpers
@@ -51,15 +52,6 @@ async function withDb<T>(fn: (db: IDBPDatabase) => Promise<T>): Promise<T> {
   } finally {
     db.close();
   }
-}
-
-function rawOpen(version?: number, upgrade?: (db: IDBDatabase) => void): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const request = version === undefined ? indexedDB.open(DB_NAME) : indexedDB.open(DB_NAME, version);
-    request.onupgradeneeded = () => upgrade?.(request.result);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
 }
 
 function deleteDb(): Promise<void> {
@@ -234,7 +226,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
 
   it('2. open blocked by another context → bundled, quickly', async () => {
     // A connection that never closes, and an upgrade waiting on it: our open is queued behind.
-    const stubborn = await rawOpen(1);
+    const stubborn = await openRaw(1);
     const upgrade = indexedDB.open(DB_NAME, 2);
     await new Promise<void>((resolve) => {
       upgrade.onblocked = () => resolve();
@@ -256,7 +248,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
   });
 
   it('2b. open blocked, default FactStore timeout → bundled within about two seconds', async () => {
-    const stubborn = await rawOpen(1);
+    const stubborn = await openRaw(1);
     const upgrade = indexedDB.open(DB_NAME, 2);
     await new Promise<void>((resolve) => {
       upgrade.onblocked = () => resolve();
@@ -315,7 +307,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
   });
 
   it('4. a store is missing (database created at version 1 with only `meta`) → right answer, no crash', async () => {
-    (await rawOpen(1, (db) => db.createObjectStore('meta'))).close();
+    (await openRaw(1, (db) => db.createObjectStore('meta'))).close();
     const { store } = harness();
     await store.ready();
     expect(await store.summary()).toMatchObject({ value: sampleSummary(), version: 'test-1' });
@@ -329,7 +321,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
   });
 
   it('4b. a store is missing → openFactDb rebuilds the database and the store uses it', async () => {
-    (await rawOpen(1, (db) => db.createObjectStore('meta'))).close();
+    (await openRaw(1, (db) => db.createObjectStore('meta'))).close();
     const { store } = harness();
     expect(await store.ready()).toBe(true);
     expect((await store.card('siri')).origin).toBe('indexeddb');
@@ -338,7 +330,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
 
   it('4c. a store is missing and the wrong database cannot be deleted → bundled, not a hang', async () => {
     // A connection that ignores versionchange keeps the broken database open, so it cannot be deleted.
-    const holder = await rawOpen(1, (db) => db.createObjectStore('meta'));
+    const holder = await openRaw(1, (db) => db.createObjectStore('meta'));
     try {
       const { store } = harness({ open: () => openFactDb({ timeoutMs: 100 }) });
       const answer = await Promise.race([
@@ -501,7 +493,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
   });
 
   it('a database from a newer version of the extension → bundled', async () => {
-    (await rawOpen(5)).close();
+    (await openRaw(5)).close();
     const { store } = harness();
     expect(await store.summary()).toMatchObject({ origin: 'bundled', value: sampleSummary() });
   });

@@ -51,7 +51,7 @@ describe('foldedView', () => {
       fc.property(fc.array(fc.constantFrom(...alphabet), { maxLength: 40 }), (chars) => {
         const raw = chars.join('');
         const view = foldedView(raw, unsafe);
-        const kept = [...raw].map((c, i) => i).filter((i) => fold(raw.charCodeAt(i)) !== IGNORED);
+        const kept = [...raw].map((_c, i) => i).filter((i) => fold(raw.charCodeAt(i)) !== IGNORED);
         if (view.map) {
           expect([...view.map]).toEqual(kept);
           for (let k = 0; k < view.text.length; k++)

@@ -1,22 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AliasSpec } from '@/lib/facts/alias-spec';
-import type { Category } from '@/lib/facts/schema';
 import { Matcher } from '@/lib/text/matcher';
 import type { Separator } from '@/lib/text/segments';
-import factBase from '@/seeds/fact-base.json';
 import { findAll, runToEnd } from '@/tests/helpers/matching';
 import { accepts, type RefAlias, referenceFindAll, refKey } from '@/tests/helpers/reference-matcher';
+import { SEED_ALIASES } from '@/tests/helpers/seed-matchers';
 
-const REAL: AliasSpec[] = factBase.entities.flatMap((entity) =>
-  entity.aliases.map((alias) => ({
-    text: alias.text,
-    match: alias.match as 'fold' | 'case',
-    afterFullName: 'afterFullName' in alias ? Boolean(alias.afterFullName) : false,
-    entityId: entity.id,
-    category: entity.category as Category,
-  })),
-);
+const REAL = SEED_ALIASES;
 
 const toSpec = (a: RefAlias): AliasSpec => ({ ...a, afterFullName: false, entityId: 'generated', category: 'subject' });
 

@@ -1,21 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { AliasSpec } from '@/lib/facts/alias-spec';
-import type { Category } from '@/lib/facts/schema';
 import { Matcher } from '@/lib/text/matcher';
 import type { Separator } from '@/lib/text/segments';
 import factBase from '@/seeds/fact-base.json';
 import { findAll, runToEnd } from '@/tests/helpers/matching';
+import { SEED_ALIASES } from '@/tests/helpers/seed-matchers';
 
-/** Every alias of the real fact base, as the content script compiles them. */
-const SPECS: AliasSpec[] = factBase.entities.flatMap((entity) =>
-  entity.aliases.map((alias) => ({
-    text: alias.text,
-    match: alias.match as 'fold' | 'case',
-    afterFullName: 'afterFullName' in alias ? Boolean(alias.afterFullName) : false,
-    entityId: entity.id,
-    category: entity.category as Category,
-  })),
-);
+const SPECS = SEED_ALIASES;
 const matcher = Matcher.compile(SPECS);
 
 /** Mentions as [alias text, matched text]. */

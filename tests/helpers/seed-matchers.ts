@@ -1,0 +1,27 @@
+import { type AliasSpec, aliasSpecs } from '@/lib/facts/alias-spec';
+import { CATEGORIES, type Category, parseFactBase } from '@/lib/facts/schema';
+import { Matcher } from '@/lib/text/matcher';
+import factBase from '@/seeds/fact-base.json';
+
+/** The shipped fact base, validated as the extension validates it. */
+export const seed = parseFactBase(factBase);
+
+/** The content script's default: subjects only. */
+export const subjects = Matcher.compile(aliasSpecs(seed.entities));
+
+/** Every category of the seed. */
+export const everything = Matcher.compile(aliasSpecs(seed.entities, CATEGORIES));
+
+/**
+ * Every alias of the seed read straight from its JSON, not through
+ * `aliasSpecs`, so that matcher tests do not rest on the code they check.
+ */
+export const SEED_ALIASES: AliasSpec[] = factBase.entities.flatMap((entity) =>
+  entity.aliases.map((alias) => ({
+    text: alias.text,
+    match: alias.match as 'fold' | 'case',
+    afterFullName: 'afterFullName' in alias ? Boolean(alias.afterFullName) : false,
+    entityId: entity.id,
+    category: entity.category as Category,
+  })),
+);
