@@ -19,21 +19,32 @@ export const HOSTILE = '<img src=x onerror=alert(1)>';
 /**
  * A small hand-made base, run through the real schema so it cannot drift
  * from what the extension accepts:
- * - `lens-maker` has two facts (one background, one not; out of paragraph
- *   order in the array) and one related entity, `quiet-one`;
- * - `quiet-one` has no facts and no related entities;
- * - `hostile` has markup in its name, description and fact text.
+ * - `lens-maker` has two facts (one background, listed first; one of
+ *   paragraph 7, in the section "Troisième partie") and one related entity,
+ *   `quiet-one`;
+ * - `quiet-one` has no facts, no related entities, and a background description;
+ * - `hostile` has markup in its name, description and fact text (paragraph 3,
+ *   whose section heading holds markup too, as does the source's title).
  */
 export function handMadeBase(): FactBase {
   return parseFactBase({
-    formatVersion: 1,
+    formatVersion: 2,
+    id: 'hand-made',
     version: 'hand-7',
+    name: { en: 'A hand-made pack', fr: 'Un paquet fait main' },
     source: {
-      title: { en: 'A hand-made source', fr: 'Une source faite main' },
       language: 'fr',
-      date: '2025-07',
-      reporting: 'The Information',
+      date: '2025-07-14',
+      title: `${HOSTILE}Une source faite main`,
+      outlet: 'Le Quotidien des lentilles',
+      url: 'https://example.com/lentilles',
+      label: { en: 'French-language article, July 14, 2025', fr: 'Article en français, 14 juillet 2025' },
       paragraphs: 9,
+      sections: [
+        { heading: 'Première partie', from: 1 },
+        { heading: `${HOSTILE}Deuxième partie`, from: 3 },
+        { heading: 'Troisième partie', from: 5 },
+      ],
     },
     summary: {
       headline: { en: 'Hand-made headline', fr: 'Titre fait main' },
@@ -55,6 +66,7 @@ export function handMadeBase(): FactBase {
         category: 'model',
         name: { en: 'Quiet model', fr: 'Modèle discret' },
         description: { en: 'A model nobody talks about.', fr: 'Un modèle dont personne ne parle.' },
+        descriptionBackground: true,
         aliases: [{ text: 'Quiet model', match: 'fold' }],
         related: [],
       },
@@ -78,7 +90,6 @@ export function handMadeBase(): FactBase {
       {
         id: 'lens-background',
         text: { en: 'Lenses are made of glass.', fr: 'Les lentilles sont en verre.' },
-        paragraph: 2,
         entities: ['lens-maker'],
         background: true,
       },

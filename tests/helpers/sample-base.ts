@@ -2,7 +2,8 @@ import { contentHash } from '@/lib/facts/content-hash';
 import { type FactBase, parseFactBase } from '@/lib/facts/schema';
 
 /**
- * A small, hand-built fact base for unit tests: three entities, four facts.
+ * A small, hand-built fact base for unit tests: three entities, four facts
+ * (one of them background), two sections; no title or outlet known.
  *
  * Deliberately awkward orderings, so that tests can tell them apart:
  * - entities are not in id order (siri, craig-federighi, apple);
@@ -11,14 +12,23 @@ import { type FactBase, parseFactBase } from '@/lib/facts/schema';
  */
 export function sampleBaseData() {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
+    id: 'sample-pack',
     version: 'test-1',
+    name: { en: 'Tensions in Apple’s AI team', fr: 'Tensions dans l’équipe IA d’Apple' },
     source: {
-      title: { en: 'Tensions in Apple’s AI team', fr: 'Tensions dans l’équipe IA d’Apple' },
       language: 'fr',
       date: '2025-07',
-      reporting: 'The Information',
+      relays: 'The Information',
+      label: {
+        en: 'French-language article, July 2025, relaying The Information',
+        fr: 'Article en français, juillet 2025, relayant The Information',
+      },
       paragraphs: 9,
+      sections: [
+        { heading: 'Un projet abandonné', from: 2 },
+        { heading: 'En coulisses', from: 8 },
+      ],
     },
     summary: {
       headline: { en: 'Apple shelved an open-source plan', fr: 'Apple a enterré un projet open source' },
@@ -37,6 +47,7 @@ export function sampleBaseData() {
         category: 'subject',
         name: { en: 'Siri', fr: 'Siri' },
         description: { en: 'Apple’s voice assistant.', fr: 'L’assistant vocal d’Apple.' },
+        descriptionBackground: true,
         aliases: [{ text: 'Siri', match: 'fold' }],
         related: ['craig-federighi', 'apple'],
       },
@@ -90,7 +101,6 @@ export function sampleBaseData() {
       {
         id: 'apple-cupertino',
         text: { en: 'Apple is based in Cupertino.', fr: 'Apple a son siège à Cupertino.' },
-        paragraph: 1,
         entities: ['apple'],
         background: true,
       },

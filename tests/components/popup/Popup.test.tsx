@@ -38,8 +38,17 @@ describe('Popup', () => {
     expect(screen.getByText('Key points')).toBeTruthy();
     const points = [...container.querySelectorAll('.points li')].map((li) => li.textContent);
     expect(points).toEqual(['The models team wanted to publish its models.', 'Craig Federighi opposed it.']);
-    expect(screen.getByText('French article, July 2025, reporting The Information')).toBeTruthy();
-    expect(container.textContent).toContain('Tensions in Apple’s AI team');
+    // The headline is labelled as the project's summary; the source is named by what is known of it.
+    expect(container.querySelector('.headline-label')?.textContent).toBe(
+      'Summary by Context Lens, not the article’s title',
+    );
+    expect(container.querySelector('.source')?.textContent).toBe(
+      'Source: French-language article, July 2025, relaying The Information' +
+        'Its title and the outlet that published it are not known.',
+    );
+    expect(container.querySelector('.source cite')).toBeNull();
+    // The pack's name is the project's, not the article's title: it is not shown as the source.
+    expect(container.textContent).not.toContain('Tensions in Apple’s AI team');
     expect(container.textContent).toContain('Fact base test-1');
     expect(container.querySelector('main')?.getAttribute('lang')).toBe('en');
     expect(container.querySelector('main')?.getAttribute('data-state')).toBe('ready');
@@ -54,12 +63,38 @@ describe('Popup', () => {
     expect(screen.getByText('Points clés')).toBeTruthy();
     const points = [...container.querySelectorAll('.points li')].map((li) => li.textContent);
     expect(points).toEqual(['L’équipe des modèles voulait publier ses modèles.', 'Craig Federighi s’y est opposé.']);
-    expect(container.textContent).toContain('juillet 2025');
-    expect(container.textContent).toContain('Tensions dans l’équipe IA d’Apple');
+    expect(container.querySelector('.headline-label')?.textContent).toBe(
+      'Résumé par Context Lens, pas le titre de l’article',
+    );
+    expect(container.querySelector('.source')?.textContent).toBe(
+      'Source : Article en français, juillet 2025, relayant The Information' +
+        'Ni son titre ni le média qui l’a publié ne sont connus.',
+    );
+    expect(container.textContent).not.toContain('Tensions dans l’équipe IA d’Apple');
     expect(container.textContent).toContain('Base de faits test-1');
     expect(container.textContent).not.toContain('Apple shelved');
     expect(container.querySelector('main')?.getAttribute('lang')).toBe('fr');
   });
+
+  for (const [known, title, outlet, note] of [
+    ['title and outlet', 'Le vrai titre', 'Le Journal', null],
+    ['title only', 'Le vrai titre', undefined, 'The outlet that published it is not known.'],
+    ['outlet only', undefined, 'Le Journal', 'Its title is not known.'],
+  ] as const) {
+    it(`shows the source's own ${known} when known, and says what is not`, async () => {
+      const data = served();
+      data.value.source = { ...data.value.source, title, outlet };
+      const { container } = render(<Popup lang="en" loadSummary={async () => data} />);
+      await screen.findByText('Apple shelved an open-source plan');
+      const source = container.querySelector('.source');
+      const cite = source?.querySelector('cite');
+      expect(cite?.textContent ?? null).toBe(title ?? null);
+      if (cite) expect(cite.getAttribute('lang')).toBe('fr');
+      if (outlet) expect(source?.textContent).toContain(outlet);
+      expect(source?.textContent).toContain('French-language article, July 2025, relaying The Information');
+      expect(source?.querySelector('small')?.textContent ?? null).toBe(note);
+    });
+  }
 
   it('shows the error message when loadSummary rejects', async () => {
     const { load, reject } = deferred();
