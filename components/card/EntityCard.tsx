@@ -1,13 +1,15 @@
-import type { EntityCard as CardData } from '@/lib/facts/query';
+import { SourceLine } from '@/components/shared/SourceLine';
+import { type EntityCard as CardData, groupByParagraph } from '@/lib/facts/query';
 import type { FactBase } from '@/lib/facts/schema';
 import type { Lang } from '@/lib/i18n/language';
-import { formatMonth, translate } from '@/lib/i18n/strings';
+import { translate } from '@/lib/i18n/strings';
 
 export interface EntityCardProps {
   lang: Lang;
   /** Null while the data is on its way: a skeleton is shown. */
   card: CardData | null;
   error?: boolean;
+  /** Named once under the facts, and gives the section headings shown with paragraph numbers. */
   source?: FactBase['source'];
   version?: string;
   /** The text of the mention the card was opened from, announced to screen readers. */
@@ -29,6 +31,7 @@ export function EntityCard(props: EntityCardProps) {
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(lang, key, params);
   const name = card?.entity.name[lang];
   const other: Lang = lang === 'en' ? 'fr' : 'en';
+  const { claims, background } = groupByParagraph(card?.facts ?? [], source?.sections);
 
   return (
     <div
@@ -78,29 +81,53 @@ export function EntityCard(props: EntityCardProps) {
           <header>
             <h2 class="name">{name}</h2>
             <p class="type">{t(`type_${card.entity.type}`)}</p>
-            <p class="description">{card.entity.description[lang]}</p>
+            {card.entity.descriptionBackground && <p class="background-note">{t('backgroundLabel')}</p>}
+            <p class={card.entity.descriptionBackground ? 'description background' : 'description'}>
+              {card.entity.description[lang]}
+            </p>
           </header>
           <section aria-label={t('factsHeading')}>
             <h3>{t('factsHeading')}</h3>
-            {card.facts.length === 0 ? (
-              <p class="empty">{t('noFacts')}</p>
-            ) : (
+            {claims.length === 0 && <p class="empty">{t('noFacts')}</p>}
+            {claims.map((group) => (
+              <div key={group.paragraph} class="fact-group">
+                <p class="cite">
+                  <span aria-hidden="true">¶{group.paragraph}</span>
+                  <span class="visually-hidden">{t('paragraph', { n: String(group.paragraph) })}</span>
+                  {group.section && (
+                    <>
+                      {' · '}
+                      <span lang={source?.language}>{group.section}</span>
+                    </>
+                  )}
+                </p>
+                <ul class="facts">
+                  {group.facts.map((fact) => (
+                    <li key={fact.id} class="fact">
+                      <span class="fact-text">{fact.text[lang]}</span>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+            {claims.length > 0 && source && (
+              <p class="card-source">
+                <SourceLine lang={lang} source={source} />
+              </p>
+            )}
+          </section>
+          {background.length > 0 && (
+            <section aria-label={t('backgroundLabel')}>
+              <h3>{t('backgroundLabel')}</h3>
               <ul class="facts">
-                {card.facts.map((fact) => (
-                  <li key={fact.id} class={fact.background ? 'fact background' : 'fact'}>
+                {background.map((fact) => (
+                  <li key={fact.id} class="fact background">
                     <span class="fact-text">{fact.text[lang]}</span>
-                    <span class="cite">
-                      {fact.background ? `${t('backgroundFact')} · ` : ''}
-                      {t('paragraph', { n: String(fact.paragraph) })}
-                      {source
-                        ? ` · ${t('sourceLine', { date: formatMonth(lang, source.date), reporting: source.reporting })}`
-                        : ''}
-                    </span>
                   </li>
                 ))}
               </ul>
-            )}
-          </section>
+            </section>
+          )}
           {card.related.length > 0 && (
             <nav aria-label={t('relatedHeading')}>
               <h3>{t('relatedHeading')}</h3>

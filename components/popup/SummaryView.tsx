@@ -1,5 +1,6 @@
+import { SourceLine } from '@/components/shared/SourceLine';
 import type { Lang } from '@/lib/i18n/language';
-import { formatMonth, translate } from '@/lib/i18n/strings';
+import { type StringKey, translate } from '@/lib/i18n/strings';
 import type { SummaryData } from '@/lib/store/fact-store';
 
 export interface SummaryViewProps {
@@ -9,19 +10,31 @@ export interface SummaryViewProps {
   fromBundle: boolean;
 }
 
-/** The article's summary: headline, source line, key points. */
+/** What is not known of the source, said plainly rather than left for the reader to guess. */
+function unknownNote(source: SummaryData['source']): StringKey | null {
+  if (!source.title && !source.outlet) return 'sourceNoTitleNoOutlet';
+  if (!source.title) return 'sourceNoTitle';
+  if (!source.outlet) return 'sourceNoOutlet';
+  return null;
+}
+
+/** The project's summary of the article: headline, source as far as it is known, key points. */
 export function SummaryView({ lang, data, version, fromBundle }: SummaryViewProps) {
   const { source, summary } = data;
+  const unknown = unknownNote(source);
   return (
     <section class="summary" aria-labelledby="summary-heading">
       <h2 id="summary-heading">{translate(lang, 'summaryHeading')}</h2>
+      <p class="headline-label">{translate(lang, 'headlineLabel')}</p>
       <p class="headline">{summary.headline[lang]}</p>
       <p class="source">
-        {source.title[lang]}
-        <br />
-        <small>
-          {translate(lang, 'sourceLine', { date: formatMonth(lang, source.date), reporting: source.reporting })}
-        </small>
+        <SourceLine lang={lang} source={source} />
+        {unknown && (
+          <>
+            <br />
+            <small>{translate(lang, unknown)}</small>
+          </>
+        )}
       </p>
       <h3>{translate(lang, 'keyPoints')}</h3>
       <ul class="points">

@@ -1,5 +1,5 @@
 import { foldForSearch } from '@/lib/text/search-fold';
-import type { Entity, Fact, FactBase } from './schema';
+import type { Entity, Fact, FactBase, Section } from './schema';
 
 /** What a card shows for one entity: itself, its facts, and the entities it links to. */
 export interface EntityCard {
@@ -18,8 +18,55 @@ export class UnknownEntityError extends Error {
   }
 }
 
+/** Background cites no paragraph; it comes after everything the source says. */
+const rank = (fact: Fact) => fact.paragraph ?? Number.POSITIVE_INFINITY;
+
+/** The entity's facts in reading order: by paragraph, the base's order within one, background last. */
 export function factsForEntity(facts: readonly Fact[], entityId: string): Fact[] {
-  return facts.filter((f) => f.entities.includes(entityId)).sort((a, b) => a.paragraph - b.paragraph);
+  return facts.filter((f) => f.entities.includes(entityId)).sort((a, b) => rank(a) - rank(b));
+}
+
+/** Facts of one paragraph, cited once for all of them. */
+export interface ParagraphGroup {
+  paragraph: number;
+  /** Heading of the section the paragraph is in, when the source has headings. */
+  section?: string;
+  facts: Fact[];
+}
+
+/**
+ * Splits facts into the source's claims, grouped by paragraph in paragraph
+ * order (the given order within one), and background, which is shown apart
+ * because it cites nothing.
+ */
+export function groupByParagraph(
+  facts: readonly Fact[],
+  sections: readonly Section[] = [],
+): { claims: ParagraphGroup[]; background: Fact[] } {
+  const groups = new Map<number, ParagraphGroup>();
+  const background: Fact[] = [];
+  for (const fact of facts) {
+    if (fact.background || fact.paragraph === undefined) {
+      background.push(fact);
+      continue;
+    }
+    const group = groups.get(fact.paragraph);
+    if (group) {
+      group.facts.push(fact);
+      continue;
+    }
+    const section = sectionOf(sections, fact.paragraph);
+    groups.set(fact.paragraph, { paragraph: fact.paragraph, ...(section ? { section } : {}), facts: [fact] });
+  }
+  const claims = [...groups.values()].sort((a, b) => a.paragraph - b.paragraph);
+  return { claims, background };
+}
+
+/** The heading of the last section starting at or before the paragraph (sections are in ascending order). */
+function sectionOf(sections: readonly Section[], paragraph: number): string | undefined {
+  let heading: string | undefined;
+  for (const s of sections) if (s.from <= paragraph) heading = s.heading;
+  return heading;
 }
 
 export function buildCard(entity: Entity, facts: readonly Fact[], entities: readonly Entity[]): EntityCard {

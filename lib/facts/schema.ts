@@ -1,13 +1,12 @@
 import * as v from 'valibot';
 
 /**
- * The fact-base format. Versioned so that later fact packs can be imported:
- * a reader refuses a `formatVersion` it does not know instead of guessing.
+ * The fact-base format, also the format of fact packs about other articles.
+ * Versioned so that files can be imported later: a reader refuses a
+ * `formatVersion` it does not know instead of guessing (`migrate.ts` reads
+ * the older ones).
  */
-export const FORMAT_VERSION = 1;
-
-/** Paragraphs of the source article, counted as its file lays them out (blocks separated by a blank line). */
-export const SOURCE_PARAGRAPHS = 9;
+export const FORMAT_VERSION = 2;
 
 const nonEmptyText = v.pipe(v.string(), v.trim(), v.nonEmpty());
 
@@ -26,6 +25,25 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
  */
 export const CATEGORIES = ['subject', 'organisation', 'product', 'model'] as const;
 export type Category = (typeof CATEGORIES)[number];
+
+/** Reports an issue at `keys` below the value being checked, so `parseFactBase` can say where it is. */
+function issueAt(
+  addIssue: (info: { message: string; path: [v.IssuePathItem, ...v.IssuePathItem[]] }) => void,
+  root: unknown,
+  keys: [string | number, ...(string | number)[]],
+  message: string,
+) {
+  let input = root as Record<string | number, unknown>;
+  const path = keys.map((key) => {
+    const value = input[key];
+    const item = Array.isArray(input)
+      ? ({ type: 'array', origin: 'value', input, key: key as number, value } as const)
+      : ({ type: 'object', origin: 'value', input, key: key as string, value } as const);
+    input = value as Record<string | number, unknown>;
+    return item;
+  }) as [v.IssuePathItem, ...v.IssuePathItem[]];
+  addIssue({ message, path });
+}
 
 /**
  * How an alias matches:
@@ -47,30 +65,107 @@ export const EntitySchema = v.strictObject({
   type: v.picklist(ENTITY_TYPES),
   category: v.picklist(CATEGORIES),
   name: LocalizedSchema,
+  /** Either only what the source says, or, when `descriptionBackground` is set, only general background. */
   description: LocalizedSchema,
+  /** The description is general background, not taken from the source: the card says so. */
+  descriptionBackground: v.optional(v.boolean(), false),
   aliases: v.pipe(v.array(AliasSchema), v.nonEmpty()),
   related: v.array(IdSchema),
 });
 export type Entity = v.InferOutput<typeof EntitySchema>;
 
-export const FactSchema = v.strictObject({
-  id: IdSchema,
-  text: LocalizedSchema,
-  paragraph: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(SOURCE_PARAGRAPHS)),
-  entities: v.pipe(v.array(IdSchema), v.nonEmpty()),
-  /** General background not stated by the article; shown as such, never as one of its claims. */
-  background: v.optional(v.boolean(), false),
-});
+const ParagraphNumber = v.pipe(v.number(), v.integer(), v.minValue(1));
+
+/**
+ * A claim of the source, citing the prose paragraph it comes from; or, with
+ * `background`, general context the source does not state, which therefore
+ * cites nothing. Whether the paragraph exists is checked against the source
+ * by `FactBaseSchema`.
+ */
+export const FactSchema = v.pipe(
+  v.strictObject({
+    id: IdSchema,
+    text: LocalizedSchema,
+    paragraph: v.optional(ParagraphNumber),
+    entities: v.pipe(v.array(IdSchema), v.nonEmpty()),
+    background: v.optional(v.boolean(), false),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const fact = dataset.value;
+    if (fact.background && fact.paragraph !== undefined) {
+      issueAt(addIssue, fact, ['paragraph'], 'a background fact is not from the source and cites no paragraph');
+    } else if (!fact.background && fact.paragraph === undefined) {
+      issueAt(addIssue, fact, ['paragraph'], 'a fact of the source must cite its paragraph');
+    }
+  }),
+);
 export type Fact = v.InferOutput<typeof FactSchema>;
 
-export const SourceSchema = v.strictObject({
-  title: LocalizedSchema,
-  language: v.literal('fr'),
-  date: v.pipe(v.string(), v.regex(/^\d{4}-\d{2}$/)),
-  reporting: nonEmptyText,
-  paragraphs: v.literal(SOURCE_PARAGRAPHS),
-});
+/** "2025-07" or "2025-07-14": sources are often known to the month only. */
+const DateSchema = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/, 'dates are YYYY-MM or YYYY-MM-DD'),
+);
 
+const LanguageTagSchema = v.pipe(
+  v.string(),
+  v.check((tag) => {
+    try {
+      return Intl.getCanonicalLocales(tag).length === 1;
+    } catch {
+      return false;
+    }
+  }, 'a BCP 47 language tag, such as "fr" or "en-GB"'),
+);
+
+/** A link the user may follow: https only, so a pack cannot smuggle in a script or a local file. */
+const HttpsUrlSchema = v.pipe(
+  v.string(),
+  v.url(),
+  v.check((url) => URL.canParse(url) && new URL(url).protocol === 'https:', 'only https links'),
+);
+
+/** A heading of the source, and the first prose paragraph under it. */
+export const SectionSchema = v.strictObject({ heading: nonEmptyText, from: ParagraphNumber });
+export type Section = v.InferOutput<typeof SectionSchema>;
+
+/**
+ * What is known of the source. Paragraphs are numbered as a reader counts
+ * them: prose paragraphs only, so headings, datelines and captions do not
+ * shift the numbers; the headings are kept in `sections` instead.
+ */
+export const SourceSchema = v.pipe(
+  v.strictObject({
+    language: LanguageTagSchema,
+    date: DateSchema,
+    /** The publication whose reporting the source relays, when it relays one. */
+    relays: v.optional(nonEmptyText),
+    /** The source's own title, in its own language; absent when not known (never made up). */
+    title: v.optional(nonEmptyText),
+    outlet: v.optional(nonEmptyText),
+    url: v.optional(HttpsUrlSchema),
+    /** How the project names the source, from what is known of it ("French-language article, July 2025, …"). */
+    label: LocalizedSchema,
+    paragraphs: v.pipe(ParagraphNumber, v.maxValue(10_000)),
+    sections: v.array(SectionSchema),
+  }),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const source = dataset.value;
+    source.sections.forEach((section, i) => {
+      const previous = source.sections[i - 1];
+      if (section.from > source.paragraphs) {
+        issueAt(addIssue, source, ['sections', i, 'from'], `past the source's last paragraph (${source.paragraphs})`);
+      } else if (previous && section.from <= previous.from) {
+        issueAt(addIssue, source, ['sections', i, 'from'], 'sections must start at ascending paragraphs');
+      }
+    });
+  }),
+);
+export type Source = v.InferOutput<typeof SourceSchema>;
+
+/** The project's own summary of the source: its headline is not the source's title. */
 export const SummarySchema = v.strictObject({
   headline: LocalizedSchema,
   points: v.pipe(v.array(LocalizedSchema), v.nonEmpty()),
@@ -81,7 +176,11 @@ const uniqueIds = (items: { id: string }[]) => new Set(items.map((i) => i.id)).s
 export const FactBaseSchema = v.pipe(
   v.strictObject({
     formatVersion: v.literal(FORMAT_VERSION),
+    /** The pack's id, the same across its versions. */
+    id: IdSchema,
     version: nonEmptyText,
+    /** The project's name for the pack. */
+    name: LocalizedSchema,
     source: SourceSchema,
     summary: SummarySchema,
     entities: v.array(EntitySchema),
@@ -97,6 +196,16 @@ export const FactBaseSchema = v.pipe(
     const ids = new Set(b.entities.map((e) => e.id));
     return b.facts.every((f) => f.entities.every((r) => ids.has(r)));
   }, 'every entity a fact names must exist'),
+  v.rawCheck(({ dataset, addIssue }) => {
+    if (!dataset.typed) return;
+    const base = dataset.value;
+    base.facts.forEach((fact, i) => {
+      if (fact.paragraph !== undefined && fact.paragraph > base.source.paragraphs) {
+        const last = base.source.paragraphs;
+        issueAt(addIssue, base, ['facts', i, 'paragraph'], `past the source's last paragraph (${last})`);
+      }
+    });
+  }),
 );
 export type FactBase = v.InferOutput<typeof FactBaseSchema>;
 

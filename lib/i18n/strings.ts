@@ -7,7 +7,13 @@ import type { Lang } from './language';
  */
 const en = {
   summaryHeading: 'What the article says',
-  sourceLine: 'French article, {date}, reporting {reporting}',
+  headlineLabel: 'Summary by Context Lens, not the article’s title',
+  sourceIs: 'Source: {source}',
+  sourceNoTitle: 'Its title is not known.',
+  sourceNoOutlet: 'The outlet that published it is not known.',
+  sourceNoTitleNoOutlet: 'Its title and the outlet that published it are not known.',
+  sourceLabel: '{language}-language article, {date}',
+  sourceLabelRelaying: '{language}-language article, {date}, relaying {relays}',
   keyPoints: 'Key points',
   loading: 'Loading…',
   loadError: 'The fact base could not be read.',
@@ -27,7 +33,7 @@ const en = {
   factsHeading: 'In the article',
   relatedHeading: 'Related',
   paragraph: 'Paragraph {n}',
-  backgroundFact: 'Background, not a claim of the article',
+  backgroundLabel: 'Background, not a claim of the article',
   noFacts: 'The article says nothing more about it.',
   back: 'Back to {name}',
   close: 'Close',
@@ -134,7 +140,13 @@ export const STRING_KEYS = Object.keys(en) as StringKey[];
 
 const fr: Record<StringKey, string> = {
   summaryHeading: 'Ce que dit l’article',
-  sourceLine: 'Article en français, {date}, d’après {reporting}',
+  headlineLabel: 'Résumé par Context Lens, pas le titre de l’article',
+  sourceIs: 'Source : {source}',
+  sourceNoTitle: 'Son titre n’est pas connu.',
+  sourceNoOutlet: 'Le média qui l’a publié n’est pas connu.',
+  sourceNoTitleNoOutlet: 'Ni son titre ni le média qui l’a publié ne sont connus.',
+  sourceLabel: 'Article en {language}, {date}',
+  sourceLabelRelaying: 'Article en {language}, {date}, relayant {relays}',
   keyPoints: 'Points clés',
   loading: 'Chargement…',
   loadError: 'La base de faits n’a pas pu être lue.',
@@ -154,7 +166,7 @@ const fr: Record<StringKey, string> = {
   factsHeading: 'Dans l’article',
   relatedHeading: 'Liens',
   paragraph: 'Paragraphe {n}',
-  backgroundFact: 'Contexte général, pas une affirmation de l’article',
+  backgroundLabel: 'Contexte général, pas une affirmation de l’article',
   noFacts: 'L’article n’en dit pas plus.',
   back: 'Retour à {name}',
   close: 'Fermer',
@@ -264,11 +276,20 @@ export function translate(lang: Lang, key: StringKey, params: Record<string, str
   return catalog[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
 }
 
-/** "2025-07" → "July 2025" / "juillet 2025". */
-export function formatMonth(lang: Lang, yearMonth: string): string {
-  const [year, month] = yearMonth.split('-').map(Number);
-  if (!year || !month) return yearMonth;
-  return new Intl.DateTimeFormat(lang, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(year, month - 1, 1)),
-  );
+/**
+ * A source's date as precisely as it is known: "2025-07" → "July 2025" /
+ * "juillet 2025"; "2025-07-14" → "14 July 2025" / "14 juillet 2025".
+ * Anything else is returned as it is.
+ */
+export function formatSourceDate(lang: Lang, date: string): string {
+  const match = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(date);
+  if (!match) return date;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), match[3] ? Number(match[3]) : undefined];
+  // UTC on both sides: a local time zone must not move the first of the month into the previous one.
+  const options: Intl.DateTimeFormatOptions = { month: 'long', year: 'numeric', timeZone: 'UTC' };
+  if (day !== undefined) options.day = 'numeric';
+  const at = new Date(Date.UTC(year, month - 1, day ?? 1));
+  // A day the month does not have ("2025-02-30") would roll over into the next month.
+  if (at.getUTCMonth() !== month - 1) return date;
+  return new Intl.DateTimeFormat(lang, options).format(at);
 }

@@ -2,12 +2,19 @@ import { type DBSchema, deleteDB, type IDBPDatabase, openDB } from 'idb';
 import type { Entity, Fact, FactBase } from '@/lib/facts/schema';
 
 export const DB_NAME = 'context-lens';
+/**
+ * The layout of the stores, not of the records: a new fact-base format is
+ * handled by `seedFactDb`, which rewrites every record when the stored
+ * `formatVersion` differs from the bundled one.
+ */
 export const DB_VERSION = 1;
 
 /** Everything of the base that is not an entity or a fact, kept as one record. */
 export interface BaseMeta {
   formatVersion: FactBase['formatVersion'];
+  id: string;
   version: string;
+  name: FactBase['name'];
   hash: string;
   source: FactBase['source'];
   summary: FactBase['summary'];
@@ -106,9 +113,10 @@ export async function seedFactDb(db: FactDb, base: FactBase, hash: string, force
   if (
     !force &&
     current &&
+    current.formatVersion === base.formatVersion &&
+    current.id === base.id &&
     current.version === base.version &&
-    current.hash === hash &&
-    current.formatVersion === base.formatVersion
+    current.hash === hash
   ) {
     const [entities, facts] = await Promise.all([db.count('entities'), db.count('facts')]);
     if (entities === base.entities.length && facts === base.facts.length) return false;
@@ -119,7 +127,9 @@ export async function seedFactDb(db: FactDb, base: FactBase, hash: string, force
   const facts = tx.objectStore('facts');
   const record: BaseMeta = {
     formatVersion: base.formatVersion,
+    id: base.id,
     version: base.version,
+    name: base.name,
     hash,
     source: base.source,
     summary: base.summary,

@@ -13,6 +13,7 @@ import {
   type Fact,
   type FactBase,
   FactSchema,
+  FORMAT_VERSION,
   SourceSchema,
   SummarySchema,
 } from '@/lib/facts/schema';
@@ -33,7 +34,9 @@ export interface SummaryData {
   summary: FactBase['summary'];
 }
 
+/** A record written for another format is not trusted, even if it happens to parse. */
 const MetaShape = v.object({
+  formatVersion: v.literal(FORMAT_VERSION),
   version: v.string(),
   source: SourceSchema,
   summary: SummarySchema,

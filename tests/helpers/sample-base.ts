@@ -8,13 +8,9 @@ export function seedBase(): FactBase {
   return loadBundledFactBase().base;
 }
 
-/** The article both hand-built bases stand for (their titles tell them apart). */
-function article(title: { en: string; fr: string }) {
-  return { title, language: 'fr', date: '2025-07', reporting: 'The Information', paragraphs: 9 };
-}
-
 /**
- * A small, hand-built fact base for unit tests: three entities, four facts.
+ * A small, hand-built fact base for unit tests: three entities, four facts
+ * (one of them background), two sections; no title or outlet known.
  *
  * Deliberately awkward orderings, so that tests can tell them apart:
  * - entities are not in id order (siri, craig-federighi, apple);
@@ -23,9 +19,24 @@ function article(title: { en: string; fr: string }) {
  */
 export function sampleBaseData() {
   return {
-    formatVersion: 1,
+    formatVersion: 2,
+    id: 'sample-pack',
     version: 'test-1',
-    source: article({ en: 'Tensions in Apple’s AI team', fr: 'Tensions dans l’équipe IA d’Apple' }),
+    name: { en: 'Tensions in Apple’s AI team', fr: 'Tensions dans l’équipe IA d’Apple' },
+    source: {
+      language: 'fr',
+      date: '2025-07',
+      relays: 'The Information',
+      label: {
+        en: 'French-language article, July 2025, relaying The Information',
+        fr: 'Article en français, juillet 2025, relayant The Information',
+      },
+      paragraphs: 9,
+      sections: [
+        { heading: 'Un projet abandonné', from: 2 },
+        { heading: 'En coulisses', from: 8 },
+      ],
+    },
     summary: {
       headline: { en: 'Apple shelved an open-source plan', fr: 'Apple a enterré un projet open source' },
       points: [
@@ -43,6 +54,7 @@ export function sampleBaseData() {
         category: 'subject',
         name: { en: 'Siri', fr: 'Siri' },
         description: { en: 'Apple’s voice assistant.', fr: 'L’assistant vocal d’Apple.' },
+        descriptionBackground: true,
         aliases: [{ text: 'Siri', match: 'fold' }],
         related: ['craig-federighi', 'apple'],
       },
@@ -96,7 +108,6 @@ export function sampleBaseData() {
       {
         id: 'apple-cupertino',
         text: { en: 'Apple is based in Cupertino.', fr: 'Apple a son siège à Cupertino.' },
-        paragraph: 1,
         entities: ['apple'],
         background: true,
       },
@@ -115,21 +126,23 @@ export const SAMPLE_HASH = contentHash(sampleBase());
 export const SIRI_FACTS_BY_PARAGRAPH = ['federighi-team', 'siri-delay', 'external-models'];
 
 /** The entity or fact with this id in `base`; throws if there is none (keeps tests free of `!`). */
-export function entityOf(base: Pick<FactBase, 'entities'>, id: string) {
+export function entityOf(base: FactBase, id: string) {
   const entity = base.entities.find((e) => e.id === id);
-  if (!entity) throw new Error(`no entity ${id} in this base`);
+  if (!entity) throw new Error(`no entity ${id} in the sample base`);
   return entity;
 }
 
-export function factOf(base: Pick<FactBase, 'facts'>, id: string) {
+export function factOf(base: FactBase, id: string) {
   const fact = base.facts.find((f) => f.id === id);
-  if (!fact) throw new Error(`no fact ${id} in this base`);
+  if (!fact) throw new Error(`no fact ${id} in the sample base`);
   return fact;
 }
 
 /** The card the extension would build for `entityId` from `base`. */
 export function cardFor(base: Pick<FactBase, 'entities' | 'facts'>, entityId: string): EntityCard {
-  return buildCard(entityOf(base, entityId), base.facts, base.entities);
+  const entity = base.entities.find((e) => e.id === entityId);
+  if (!entity) throw new Error(`fixture: no entity ${entityId}`);
+  return buildCard(entity, base.facts, base.entities);
 }
 
 export const HOSTILE = '<img src=x onerror=alert(1)>';
@@ -137,16 +150,33 @@ export const HOSTILE = '<img src=x onerror=alert(1)>';
 /**
  * A small hand-made base, run through the real schema so it cannot drift
  * from what the extension accepts:
- * - `lens-maker` has two facts (one background, one not; out of paragraph
- *   order in the array) and one related entity, `quiet-one`;
- * - `quiet-one` has no facts and no related entities;
- * - `hostile` has markup in its name, description and fact text.
+ * - `lens-maker` has two facts (one background, listed first; one of
+ *   paragraph 7, in the section "Troisième partie") and one related entity,
+ *   `quiet-one`;
+ * - `quiet-one` has no facts, no related entities, and a background description;
+ * - `hostile` has markup in its name, description and fact text (paragraph 3,
+ *   whose section heading holds markup too, as does the source's title).
  */
 export function handMadeBase(): FactBase {
   return parseFactBase({
-    formatVersion: 1,
+    formatVersion: 2,
+    id: 'hand-made',
     version: 'hand-7',
-    source: article({ en: 'A hand-made source', fr: 'Une source faite main' }),
+    name: { en: 'A hand-made pack', fr: 'Un paquet fait main' },
+    source: {
+      language: 'fr',
+      date: '2025-07-14',
+      title: `${HOSTILE}Une source faite main`,
+      outlet: 'Le Quotidien des lentilles',
+      url: 'https://example.com/lentilles',
+      label: { en: 'French-language article, July 14, 2025', fr: 'Article en français, 14 juillet 2025' },
+      paragraphs: 9,
+      sections: [
+        { heading: 'Première partie', from: 1 },
+        { heading: `${HOSTILE}Deuxième partie`, from: 3 },
+        { heading: 'Troisième partie', from: 5 },
+      ],
+    },
     summary: {
       headline: { en: 'Hand-made headline', fr: 'Titre fait main' },
       points: [{ en: 'One point.', fr: 'Un point.' }],
@@ -167,6 +197,7 @@ export function handMadeBase(): FactBase {
         category: 'model',
         name: { en: 'Quiet model', fr: 'Modèle discret' },
         description: { en: 'A model nobody talks about.', fr: 'Un modèle dont personne ne parle.' },
+        descriptionBackground: true,
         aliases: [{ text: 'Quiet model', match: 'fold' }],
         related: [],
       },
@@ -190,7 +221,6 @@ export function handMadeBase(): FactBase {
       {
         id: 'lens-background',
         text: { en: 'Lenses are made of glass.', fr: 'Les lentilles sont en verre.' },
-        paragraph: 2,
         entities: ['lens-maker'],
         background: true,
       },

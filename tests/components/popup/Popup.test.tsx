@@ -35,8 +35,17 @@ describe('Popup', () => {
     expect(screen.getByText('Key points')).toBeTruthy();
     const points = [...container.querySelectorAll('.points li')].map((li) => li.textContent);
     expect(points).toEqual(['The models team wanted to publish its models.', 'Craig Federighi opposed it.']);
-    expect(screen.getByText('French article, July 2025, reporting The Information')).toBeTruthy();
-    expect(container.textContent).toContain('Tensions in Apple’s AI team');
+    // The headline is labelled as the project's summary; the source is named by what is known of it.
+    expect(container.querySelector('.headline-label')?.textContent).toBe(
+      'Summary by Context Lens, not the article’s title',
+    );
+    expect(container.querySelector('.source')?.textContent).toBe(
+      'Source: French-language article, July 2025, relaying The Information' +
+        'Its title and the outlet that published it are not known.',
+    );
+    expect(container.querySelector('.source cite')).toBeNull();
+    // The pack's name is the project's, not the article's title: it is not shown as the source.
+    expect(container.textContent).not.toContain('Tensions in Apple’s AI team');
     expect(container.textContent).toContain('Fact base test-1');
     expect(container.querySelector('main')?.getAttribute('lang')).toBe('en');
     expect(container.querySelector('main')?.getAttribute('data-state')).toBe('ready');

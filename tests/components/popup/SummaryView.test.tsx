@@ -16,12 +16,38 @@ describe('SummaryView', () => {
     expect(screen.getByText('Points clés')).toBeTruthy();
     const points = [...container.querySelectorAll('.points li')].map((li) => li.textContent);
     expect(points).toEqual(['L’équipe des modèles voulait publier ses modèles.', 'Craig Federighi s’y est opposé.']);
-    expect(container.textContent).toContain('juillet 2025');
-    expect(container.textContent).toContain('Tensions dans l’équipe IA d’Apple');
+    expect(container.querySelector('.headline-label')?.textContent).toBe(
+      'Résumé par Context Lens, pas le titre de l’article',
+    );
+    expect(container.querySelector('.source')?.textContent).toBe(
+      'Source : Article en français, juillet 2025, relayant The Information' +
+        'Ni son titre ni le média qui l’a publié ne sont connus.',
+    );
+    expect(container.textContent).not.toContain('Tensions dans l’équipe IA d’Apple');
     expect(container.textContent).toContain('Base de faits test-1');
     expect(container.textContent).not.toContain('Apple shelved');
     expect(container.querySelector('main')?.getAttribute('lang')).toBe('fr');
   });
+
+  for (const [known, title, outlet, note] of [
+    ['title and outlet', 'Le vrai titre', 'Le Journal', null],
+    ['title only', 'Le vrai titre', undefined, 'The outlet that published it is not known.'],
+    ['outlet only', undefined, 'Le Journal', 'Its title is not known.'],
+  ] as const) {
+    it(`shows the source's own ${known} when known, and says what is not`, async () => {
+      const data = servedSummary();
+      data.value.source = { ...data.value.source, title, outlet };
+      const { container } = render(<Popup lang="en" loadSummary={async () => data} />);
+      await screen.findByText('Apple shelved an open-source plan');
+      const source = container.querySelector('.source');
+      const cite = source?.querySelector('cite');
+      expect(cite?.textContent ?? null).toBe(title ?? null);
+      if (cite) expect(cite.getAttribute('lang')).toBe('fr');
+      if (outlet) expect(source?.textContent).toContain(outlet);
+      expect(source?.textContent).toContain('French-language article, July 2025, relaying The Information');
+      expect(source?.querySelector('small')?.textContent ?? null).toBe(note);
+    });
+  }
 
   it('shows the "bundled copy" notice when the answer came from the bundle', async () => {
     const { container } = render(<Popup lang="en" loadSummary={async () => servedSummary('bundled')} />);

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadBundledFactBase } from '@/lib/facts/bundled';
-import { buildCard, factsForEntity, type SearchHit, searchFactBase, UnknownEntityError } from '@/lib/facts/query';
+import {
+  buildCard,
+  factsForEntity,
+  groupByParagraph,
+  type SearchHit,
+  searchFactBase,
+  UnknownEntityError,
+} from '@/lib/facts/query';
 import { foldForSearch } from '@/lib/text/search-fold';
 import { entityOf, factOf, SIRI_FACTS_BY_PARAGRAPH, sampleBase } from '@/tests/helpers/sample-base';
 
@@ -100,9 +107,14 @@ describe('searchFactBase', () => {
 describe('factsForEntity and buildCard', () => {
   const base = sampleBase();
 
-  it('keeps only the facts of the entity, sorted by paragraph', () => {
+  it('keeps only the facts of the entity, sorted by paragraph, background last', () => {
     expect(factsForEntity(base.facts, 'siri').map((f) => f.id)).toEqual(SIRI_FACTS_BY_PARAGRAPH);
-    expect(factsForEntity(base.facts, 'apple').map((f) => f.paragraph)).toEqual([1, 8, 9]);
+    // apple-cupertino comes first in the base, but cites no paragraph.
+    expect(factsForEntity(base.facts, 'apple').map((f) => [f.id, f.paragraph])).toEqual([
+      ['siri-delay', 8],
+      ['external-models', 9],
+      ['apple-cupertino', undefined],
+    ]);
     expect(factsForEntity(base.facts, 'nobody')).toEqual([]);
   });
 
@@ -142,6 +154,54 @@ describe('factsForEntity and buildCard', () => {
       const card = buildCard(entity, real.facts, real.entities);
       expect(card.related.map((r) => r.id)).toEqual(entity.related);
     }
+  });
+});
+
+describe('groupByParagraph', () => {
+  const base = sampleBase();
+  const fact = (id: string, paragraph?: number) => ({
+    ...factOf(base, 'siri-delay'),
+    id,
+    paragraph,
+    background: paragraph === undefined,
+  });
+
+  it('groups claims by paragraph with the heading of their section, and sets background apart', () => {
+    const grouped = groupByParagraph(factsForEntity(base.facts, 'apple'), base.source.sections);
+    expect(grouped.claims).toEqual([
+      { paragraph: 8, section: 'En coulisses', facts: [factOf(base, 'siri-delay')] },
+      { paragraph: 9, section: 'En coulisses', facts: [factOf(base, 'external-models')] },
+    ]);
+    expect(grouped.background).toEqual([factOf(base, 'apple-cupertino')]);
+  });
+
+  it('gives the heading of the last section that starts at or before the paragraph', () => {
+    const sections = [
+      { heading: 'A', from: 2 },
+      { heading: 'B', from: 4 },
+    ];
+    const grouped = groupByParagraph([fact('p1', 1), fact('p2', 2), fact('p3', 3), fact('p4', 4)], sections);
+    expect(grouped.claims.map((g) => [g.paragraph, g.section])).toEqual([
+      [1, undefined],
+      [2, 'A'],
+      [3, 'A'],
+      [4, 'B'],
+    ]);
+    // A paragraph before the first section has no heading key at all, not an undefined one.
+    expect(Object.keys(grouped.claims[0] ?? {})).not.toContain('section');
+  });
+
+  it('cites each paragraph once, keeping the given order within it, whatever the input order', () => {
+    const grouped = groupByParagraph([fact('b', 5), fact('bg'), fact('a', 2), fact('c', 5)]);
+    expect(grouped.claims.map((g) => [g.paragraph, g.facts.map((f) => f.id)])).toEqual([
+      [2, ['a']],
+      [5, ['b', 'c']],
+    ]);
+    expect(grouped.background.map((f) => f.id)).toEqual(['bg']);
+  });
+
+  it('returns nothing for no facts', () => {
+    expect(groupByParagraph([])).toEqual({ claims: [], background: [] });
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { langFromLocale } from '@/lib/i18n/language';
-import { formatMonth, STRING_KEYS, translate } from '@/lib/i18n/strings';
+import { formatSourceDate, STRING_KEYS, translate } from '@/lib/i18n/strings';
 
 describe('translate', () => {
   it('returns the string in the requested language', () => {
@@ -12,18 +12,18 @@ describe('translate', () => {
   it('fills placeholders', () => {
     expect(translate('en', 'factBaseVersion', { version: '2025.07.1' })).toBe('Fact base 2025.07.1');
     expect(translate('fr', 'factBaseVersion', { version: '2025.07.1' })).toBe('Base de faits 2025.07.1');
-    expect(translate('en', 'sourceLine', { date: 'July 2025', reporting: 'The Information' })).toBe(
-      'French article, July 2025, reporting The Information',
+    const relaying = { date: 'July 2025', relays: 'The Information' };
+    expect(translate('en', 'sourceLabelRelaying', { ...relaying, language: 'French' })).toBe(
+      'French-language article, July 2025, relaying The Information',
     );
-    expect(translate('fr', 'sourceLine', { date: 'juillet 2025', reporting: 'The Information' })).toBe(
-      'Article en français, juillet 2025, d’après The Information',
+    expect(translate('fr', 'sourceLabelRelaying', { ...relaying, language: 'français', date: 'juillet 2025' })).toBe(
+      'Article en français, juillet 2025, relayant The Information',
     );
+    expect(translate('fr', 'sourceIs', { source: 'Article en français' })).toBe('Source : Article en français');
   });
 
   it('leaves placeholders it has no value for as they are', () => {
-    expect(translate('en', 'sourceLine', { date: 'July 2025' })).toBe(
-      'French article, July 2025, reporting {reporting}',
-    );
+    expect(translate('en', 'sourceLabel', { date: 'July 2025' })).toBe('{language}-language article, July 2025');
     expect(translate('en', 'factBaseVersion')).toBe('Fact base {version}');
   });
 
@@ -33,8 +33,8 @@ describe('translate', () => {
 
   it('inserts values literally: no markup, no re-expansion, no `$` patterns', () => {
     expect(translate('en', 'factBaseVersion', { version: '<b>1</b>' })).toBe('Fact base <b>1</b>');
-    expect(translate('en', 'sourceLine', { date: '{reporting}', reporting: 'R' })).toBe(
-      'French article, {reporting}, reporting R',
+    expect(translate('en', 'sourceLabelRelaying', { language: 'L', date: '{relays}', relays: 'R' })).toBe(
+      'L-language article, {relays}, relaying R',
     );
     expect(translate('en', 'factBaseVersion', { version: "$& $1 $'" })).toBe("Fact base $& $1 $'");
   });
@@ -53,22 +53,32 @@ describe('translate', () => {
   });
 });
 
-describe('formatMonth', () => {
+describe('formatSourceDate', () => {
   it('formats a year-month in French and English', () => {
-    expect(formatMonth('fr', '2025-07')).toContain('juillet 2025');
-    expect(formatMonth('en', '2025-07')).toBe('July 2025');
+    expect(formatSourceDate('fr', '2025-07')).toContain('juillet 2025');
+    expect(formatSourceDate('en', '2025-07')).toBe('July 2025');
+  });
+
+  it('formats a full date with its day', () => {
+    expect(formatSourceDate('en', '2025-07-14')).toBe('July 14, 2025');
+    expect(formatSourceDate('fr', '2025-07-14')).toBe('14 juillet 2025');
+    expect(formatSourceDate('fr', '2025-07-01')).toBe('1 juillet 2025');
   });
 
   it('is not shifted by the time zone at month boundaries', () => {
-    expect(formatMonth('en', '2025-01')).toBe('January 2025');
-    expect(formatMonth('en', '2024-12')).toBe('December 2024');
-    expect(formatMonth('fr', '2024-12')).toContain('décembre 2024');
+    expect(formatSourceDate('en', '2025-01')).toBe('January 2025');
+    expect(formatSourceDate('en', '2024-12')).toBe('December 2024');
+    expect(formatSourceDate('fr', '2024-12')).toContain('décembre 2024');
+    expect(formatSourceDate('en', '2024-12-31')).toBe('December 31, 2024');
   });
 
-  it('returns the input unchanged when it is not a year-month', () => {
-    expect(formatMonth('en', 'soon')).toBe('soon');
-    expect(formatMonth('en', '')).toBe('');
-    expect(formatMonth('fr', '2025')).toBe('2025');
+  it('returns the input unchanged when it is not a date it can read', () => {
+    expect(formatSourceDate('en', 'soon')).toBe('soon');
+    expect(formatSourceDate('en', '')).toBe('');
+    expect(formatSourceDate('fr', '2025')).toBe('2025');
+    expect(formatSourceDate('en', '2025-13')).toBe('2025-13');
+    expect(formatSourceDate('en', '2025-00')).toBe('2025-00');
+    expect(formatSourceDate('en', '2025-02-30')).toBe('2025-02-30');
   });
 });
 

@@ -126,8 +126,10 @@ describe('seedFactDb', () => {
     expect(await seedFactDb(db, base, SAMPLE_HASH)).toBe(true);
 
     expect(await db.get('meta', 'base')).toEqual({
-      formatVersion: 1,
+      formatVersion: 2,
+      id: 'sample-pack',
       version: 'test-1',
+      name: base.name,
       hash: SAMPLE_HASH,
       source: base.source,
       summary: base.summary,
