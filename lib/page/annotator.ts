@@ -1,8 +1,10 @@
 import type { AliasSpec } from '@/lib/facts/alias-spec';
 import type { Matcher } from '@/lib/text/matcher';
-import { blockAround, blockOf, isBlock, isInsideSkipped, SKIPPED_TAGS } from './dom-blocks';
+import { blockOf } from './dom-blocks';
 import { countByEntity, MentionSet } from './mention-set';
+import { type Changes, MutationReader } from './mutation-reader';
 import { type Mention, type ScanOptions, scanSubtree } from './scan';
+import { type ScanRoot, SiblingRun } from './scan-root';
 import { TimeSlicer } from './time-slice';
 
 /** Paints the mentions (the CSS Custom Highlight API in the browser; a double in tests). */
@@ -12,42 +14,63 @@ export interface Painter {
   clear(): void;
 }
 
+/** What the page holds, counted: per entity, and whether counting stopped at the cap. */
+export interface MentionCounts {
+  counts: Record<string, number>;
+  /** More mentions than `MAX_TRACKED` stand on the page: counting stopped there. */
+  capped: boolean;
+}
+
 export interface AnnotatorOptions extends Pick<ScanOptions, 'isExcluded' | 'isHidden'> {
   painter: Painter;
   /** Called with the mention counts per entity whenever they change. */
-  onCounts(counts: Record<string, number>): void;
-  /** Called after every change of the mention set. */
+  onCounts(counts: Record<string, number>, capped: boolean): void;
+  /** Called after every change of the highlighted mentions (at most `MAX_HIGHLIGHTED`). */
   onChange?(mentions: readonly Mention[]): void;
   /** Batches bursts of page changes before re-scanning. */
   debounceMs?: number;
   slicer?: () => TimeSlicer;
 }
 
+/** Mentions painted and reachable from the keyboard: more would tax every repaint of the page. */
+export const MAX_HIGHLIGHTED = 5_000;
+/** Mentions kept and counted: beyond this a page (a log, a generated list) gets no more work. */
+export const MAX_TRACKED = 50_000;
+/** Records held before a burst is treated as "everything changed": memory stays bounded. */
+const MAX_RECORDS = 200_000;
+
 const OBSERVE: MutationObserverInit = { childList: true, subtree: true, characterData: true };
 
 /**
  * Keeps a document's highlights in step with its text: one full scan, then
- * re-scans of only the blocks whose text changed, all in time slices.
+ * re-scans of only what changed. The observer only records; reading the
+ * records, finding the outermost roots (by climbing ancestors, never by
+ * comparing roots pairwise) and scanning all happen in time slices, with a
+ * yield possible between any two roots.
  */
 export class PageAnnotator {
   private readonly mentions = new MentionSet();
-  private readonly dirty = new Set<Node>();
+  private changes: Changes = { dirty: new Set(), removed: new Set() };
+  private records: MutationRecord[] = [];
+  private overflow = false;
   private readonly observed = new WeakSet<Node>();
   private readonly observer: MutationObserver;
+  private readonly reader: MutationReader;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private running: Promise<void> | null = null;
   private stopped = false;
-  /** Nodes the page took out (or moved): their mentions go, even when nothing needs a re-scan. */
-  private removed = new Set<Node>();
   private lastCounts = '';
-  private sorted: Mention[] = [];
+  private highlighted: Mention[] = [];
+  /** A scan stopped at the cap: text past it was never read. */
+  private truncated = false;
 
   constructor(
     private readonly doc: Document,
     private readonly matcher: Matcher<AliasSpec>,
     private readonly options: AnnotatorOptions,
   ) {
-    this.observer = new MutationObserver((records) => this.onMutations(records));
+    this.observer = new MutationObserver((records) => this.record(records));
+    this.reader = new MutationReader(options.isExcluded);
   }
 
   /** Starts watching and scanning; resolves when the first full scan is done. */
@@ -55,7 +78,7 @@ export class PageAnnotator {
     const root = this.doc.body ?? this.doc.documentElement;
     if (!root) return Promise.resolve();
     this.observe(this.doc);
-    this.dirty.add(root);
+    this.changes.dirty.add(root);
     return this.process();
   }
 
@@ -64,10 +87,11 @@ export class PageAnnotator {
     this.stopped = true;
     clearTimeout(this.timer);
     this.observer.disconnect();
-    this.dirty.clear();
-    this.removed.clear();
+    this.records = [];
+    this.changes = { dirty: new Set(), removed: new Set() };
     this.mentions.clear();
-    this.sorted = [];
+    this.highlighted = [];
+    this.truncated = false;
     this.options.painter.clear();
     this.publishCounts([]);
   }
@@ -80,9 +104,9 @@ export class PageAnnotator {
     }
   }
 
-  /** The mentions that count, in document order. */
+  /** The highlighted mentions, in document order. */
   current(): readonly Mention[] {
-    return this.sorted;
+    return this.highlighted;
   }
 
   private observe(root: Document | ShadowRoot): void {
@@ -91,72 +115,24 @@ export class PageAnnotator {
     this.observer.observe(root, OBSERVE);
   }
 
-  private onMutations(records: MutationRecord[]): void {
+  /** The observer's callback: keeps the records for later, nothing more. */
+  private record(records: MutationRecord[]): void {
     if (this.stopped) return;
-    const isExcluded = this.options.isExcluded;
-    const added = new Set<Node>();
-    for (const record of records) {
-      const target = record.target;
-      // Content never scanned (styles that CSS-in-JS rewrites, scripts, the title, the extension's
-      // own UI) holds no mention and joins no text: re-scanning around it would re-read the page.
-      if (isInsideSkipped(target, isExcluded)) continue;
-      if (record.type === 'characterData') {
-        this.dirty.add(blockAround(target));
-        continue;
-      }
-      for (const node of record.addedNodes) if (!isInert(node, isExcluded)) added.add(node);
-      // What the page took out: its mentions go (see `dropGone`). The text left around it must be
-      // read again when it may now join or part, or end or start a word differently: when text
-      // stands on both sides, or when what went held text of its own and text stands on one side.
-      let removedText = false;
-      let removedAny = false;
-      for (const removed of record.removedNodes) {
-        if (isInert(removed, isExcluded)) continue;
-        removedAny = true;
-        this.removed.add(removed);
-        if (!isBoundary(removed)) removedText = true;
-      }
-      if (removedAny) {
-        const closedBefore = isClosed(target, record.previousSibling, false, isExcluded);
-        const closedAfter = isClosed(target, record.nextSibling, true, isExcluded);
-        if (removedText ? !closedBefore || !closedAfter : !closedBefore && !closedAfter) {
-          this.dirty.add(blockAround(target));
-        }
-      }
-    }
-    // What the page put in, as runs of new siblings in the page as it is now (judged one by one,
-    // two new blocks side by side would each hide the text beyond the other).
-    const seen = new Set<Node>();
-    for (const node of added) {
-      const parent = node.parentNode;
-      if (seen.has(node) || !parent || isInsideSkipped(parent, isExcluded)) continue;
-      let first = node;
-      let last = node;
-      while (first.previousSibling && added.has(first.previousSibling)) first = first.previousSibling;
-      while (last.nextSibling && added.has(last.nextSibling)) last = last.nextSibling;
-      const run: Node[] = [];
-      for (let n: Node | null = first; n; n = n === last ? null : n.nextSibling) {
-        run.push(n);
-        seen.add(n);
-      }
-      // Other new blocks do not close the old text off: they were not there when it was scanned.
-      const closedBefore = isClosed(parent, first.previousSibling, false, isExcluded, added);
-      const closedAfter = isClosed(parent, last.nextSibling, true, isExcluded, added);
-      if (run.length === 1 && node.nodeType === 1 && !isBoundary(node) && closedBefore && closedAfter) {
-        // One inline element (a feed item with a custom tag) that no text around can join.
-        this.dirty.add(node);
-        continue;
-      }
-      // New blocks hold their own text. The text around is read again when it may join new text,
-      // or when the new run parts text on both sides.
-      for (const n of run) if (n.nodeType === 1 && isBlock(n)) this.dirty.add(n);
-      if (run.some((n) => !isBoundary(n)) || (!closedBefore && !closedAfter)) this.dirty.add(blockAround(parent));
+    if (this.overflow || this.records.length + records.length > MAX_RECORDS) {
+      this.overflow = true;
+      this.records = [];
+    } else {
+      for (const r of records) this.records.push(r);
     }
     this.schedule();
   }
 
+  private hasWork(): boolean {
+    return this.overflow || this.records.length > 0 || this.changes.dirty.size > 0 || this.changes.removed.size > 0;
+  }
+
   private schedule(): void {
-    if (this.timer !== undefined || (this.dirty.size === 0 && this.removed.size === 0)) return;
+    if (this.timer !== undefined || !this.hasWork()) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       void this.process();
@@ -173,31 +149,74 @@ export class PageAnnotator {
 
   private async drain(): Promise<void> {
     const slicer = this.options.slicer?.() ?? new TimeSlicer();
-    while ((this.dirty.size > 0 || this.removed.size > 0) && !this.stopped) {
-      this.dropGone();
-      const roots = outermost([...this.dirty]);
-      this.dirty.clear();
+    while (this.hasWork() && !this.stopped) {
+      await this.readRecords(slicer);
+      if (this.stopped) return;
+      const dropped = this.dropGone();
+      this.readAgainBelowCap();
+      const { dirty } = this.changes;
+      // Records that change nothing scanned (a style rewritten, a script added) end here.
+      if (dirty.size === 0 && dropped === 0) continue;
+      this.changes.dirty = new Set();
+      const roots = outermost(dirty);
+      this.mentions.removeWithinAny(new Set(roots.filter((r): r is Node => !(r instanceof SiblingRun))));
       for (const root of roots) {
         if (this.stopped) return;
         if (!root.isConnected) continue;
-        this.mentions.removeWithin(root);
-        const result = await scanSubtree(root, this.matcher, {
-          slicer,
-          isExcluded: this.options.isExcluded,
-          isHidden: this.options.isHidden,
-          cancelled: () => this.stopped,
-          onShadowRoot: (shadow) => {
-            this.observe(shadow);
-            this.dirty.add(shadow);
-          },
-        });
-        if (this.stopped) return;
-        this.mentions.addScanned(result.mentions);
-        // The page changed what we were walking: that part is scanned again.
-        if (!result.complete && root.isConnected) this.dirty.add(root);
+        if (slicer.due()) await slicer.next();
+        await this.scan(root, slicer);
       }
+      if (this.stopped) return;
       this.publish();
     }
+  }
+
+  private async readRecords(slicer: TimeSlicer): Promise<void> {
+    if (this.overflow) {
+      // Too many changes at once to follow: read the whole document again.
+      this.overflow = false;
+      this.records = [];
+      const root = this.doc.body ?? this.doc.documentElement;
+      if (root) this.changes.dirty.add(root);
+      return;
+    }
+    const records = this.records;
+    this.records = [];
+    if (records.length > 0) await this.reader.read(records, this.changes, slicer);
+  }
+
+  private async scan(root: ScanRoot, slicer: TimeSlicer): Promise<void> {
+    const room = MAX_TRACKED - this.mentions.size;
+    if (room <= 0) return;
+    const result = await scanSubtree(root, this.matcher, {
+      slicer,
+      limit: room,
+      isExcluded: this.options.isExcluded,
+      isHidden: this.options.isHidden,
+      cancelled: () => this.stopped,
+      onShadowRoot: (shadow) => {
+        this.observe(shadow);
+        this.changes.dirty.add(shadow);
+      },
+    });
+    if (this.stopped) return;
+    if (result.mentions.length >= room) this.truncated = true;
+    this.mentions.addScanned(result.mentions);
+    // The page changed what we were walking: that part is scanned again.
+    if (!result.complete && root.isConnected) this.changes.dirty.add(root);
+  }
+
+  /**
+   * Once the page has dropped enough of what filled the cap, the text a
+   * capped scan never read is read: the whole document again (rare, and
+   * only well below the cap, so that a page hovering at it is not re-read
+   * on every change).
+   */
+  private readAgainBelowCap(): void {
+    if (!this.truncated || this.mentions.size > MAX_TRACKED * 0.9) return;
+    this.truncated = false;
+    const root = this.doc.body ?? this.doc.documentElement;
+    if (root) this.changes.dirty.add(root);
   }
 
   /**
@@ -206,77 +225,57 @@ export class PageAnnotator {
    * first name was removed), that part's block is read again: it may name
    * someone on its own.
    */
-  private dropGone(): void {
-    const removed = this.removed;
-    this.removed = new Set();
-    for (const m of [...this.mentions.removeStale(), ...this.mentions.removeUnder(removed)]) {
-      if (m.startNode.isConnected) this.dirty.add(blockOf(m.startNode));
-      if (m.endNode.isConnected) this.dirty.add(blockOf(m.endNode));
+  private dropGone(): number {
+    const removed = this.changes.removed;
+    this.changes.removed = new Set();
+    const gone = [...this.mentions.removeStale(), ...this.mentions.removeUnder(removed)];
+    for (const m of gone) {
+      if (m.startNode.isConnected) this.changes.dirty.add(blockOf(m.startNode));
+      if (m.endNode.isConnected) this.changes.dirty.add(blockOf(m.endNode));
     }
+    return gone.length;
   }
 
   private publish(): void {
     this.dropGone();
     const visible = this.mentions.visible();
-    this.sorted = visible;
-    this.options.painter.sync(visible);
+    this.highlighted = visible.length > MAX_HIGHLIGHTED ? visible.slice(0, MAX_HIGHLIGHTED) : visible;
+    this.options.painter.sync(this.highlighted);
     this.publishCounts(visible);
-    this.options.onChange?.(visible);
+    this.options.onChange?.(this.highlighted);
   }
 
   private publishCounts(visible: readonly Mention[]): void {
     const counts = countByEntity(visible);
-    const key = JSON.stringify(Object.entries(counts).sort());
+    const capped = this.mentions.size >= MAX_TRACKED;
+    const key = JSON.stringify([capped, Object.entries(counts).sort()]);
     if (key === this.lastCounts) return;
     this.lastCounts = key;
-    this.options.onCounts(counts);
+    this.options.onCounts(counts, capped);
   }
-}
-
-/** Drops roots that lie inside another root of the list. */
-function outermost(roots: Node[]): Node[] {
-  return roots.filter((root) => !roots.some((other) => other !== root && other.contains(root)));
-}
-
-/** A node that adds no text and no separator: a comment, or content never scanned. */
-function isInert(node: Node, isExcluded: ((element: Element) => boolean) | undefined): boolean {
-  if (node.nodeType === 3) return false;
-  if (node.nodeType !== 1) return true;
-  const element = node as Element;
-  return !isBlock(element) && (SKIPPED_TAGS.has(element.tagName) || Boolean(isExcluded?.(element)));
-}
-
-/** A node that only separates text: a block, a line break, or whitespace. */
-function isBoundary(node: Node): boolean {
-  if (node.nodeType === 3) return !/\S/.test((node as Text).data);
-  return node.nodeType === 1 && (isBlock(node) || (node as Element).tagName === 'BR');
 }
 
 /**
- * Whether no text of the block can reach a position of `parent` from one
- * side: from `from` on (a sibling next to the position, or null at the
- * edge), only whitespace and inert nodes lie before a block boundary.
+ * The roots not inside another root, found by climbing each root's
+ * ancestors against the set (linear in roots × depth): comparing roots
+ * pairwise took seconds on a feed of thousands of new posts.
  */
-function isClosed(
-  parent: Node,
-  from: Node | null | undefined,
-  forward: boolean,
-  isExcluded: ((element: Element) => boolean) | undefined,
-  added?: ReadonlySet<Node>,
-): boolean {
-  // A sibling the page has moved since the record was made says nothing about this position;
-  // neither does one the record leaves out (undefined, as in some DOM implementations).
-  if (from === undefined || (from && from.parentNode !== parent)) return false;
-  for (let n = from; n; n = forward ? n.nextSibling : n.previousSibling) {
-    if (n.nodeType === 3) {
-      if (/\S/.test((n as Text).data)) return false;
-    } else if (n.nodeType === 1) {
-      if (isBlock(n)) {
-        if (added?.has(n)) continue;
-        return true;
+export function outermost(roots: ReadonlySet<ScanRoot>): ScanRoot[] {
+  const covered = new Set<Node>();
+  const runMembers = new Set<Node>();
+  for (const root of roots) {
+    if (!(root instanceof SiblingRun)) covered.add(root);
+    else
+      for (const member of root.members()) {
+        covered.add(member);
+        runMembers.add(member);
       }
-      if (!isInert(n, isExcluded)) return false;
-    }
   }
-  return isBlock(parent);
+  const out: ScanRoot[] = [];
+  for (const root of roots) {
+    let inside = !(root instanceof SiblingRun) && runMembers.has(root);
+    for (let n = root.parentNode; n && !inside; n = n.parentNode) inside = covered.has(n);
+    if (!inside) out.push(root);
+  }
+  return out;
 }

@@ -75,15 +75,22 @@ export class MentionSet {
    */
   addScanned(batch: readonly Mention[]): void {
     const first = batch[0];
-    const last = this.ordered[this.ordered.length - 1];
-    if (!first || (last && compareMentions(last, first) > 0) || batch.some((m) => this.members.has(m))) {
+    const end = batch[batch.length - 1];
+    if (!first || !end) return;
+    if (batch.some((m) => this.members.has(m))) {
       this.add(batch);
       return;
     }
-    for (const m of batch) {
-      this.members.add(m);
-      this.ordered.push(m);
+    // A re-scanned block lands in one gap of the order: one splice, two binary searches.
+    const at = this.insertionIndex(first);
+    const next = this.ordered[at];
+    if (next && compareMentions(end, next) > 0) {
+      this.add(batch);
+      return;
     }
+    for (const m of batch) this.members.add(m);
+    if (at === this.ordered.length) for (const m of batch) this.ordered.push(m);
+    else this.ordered.splice(at, 0, ...batch);
   }
 
   private insertionIndex(m: Mention): number {
@@ -109,7 +116,19 @@ export class MentionSet {
 
   /** Removes the mentions inside `root` (its block or any block below it); returns them. */
   removeWithin(root: Node): Mention[] {
-    return this.removeWhere((m) => m.block === root || root.contains(m.block) || root.contains(m.startNode));
+    return this.removeWithinAny(new Set([root]));
+  }
+
+  /**
+   * Removes the mentions inside any of `roots`, in one pass over the
+   * mentions: each walks up from its block and its start until it meets a
+   * root or a node already known to lie outside them all (so shared
+   * ancestors are climbed once, however many roots and mentions there are).
+   */
+  removeWithinAny(roots: ReadonlySet<Node>): Mention[] {
+    if (roots.size === 0 || this.ordered.length === 0) return [];
+    const within = climber(roots, (n) => n.parentNode);
+    return this.removeWhere((m) => within(m.block) || within(m.startNode));
   }
 
   /**
@@ -118,10 +137,9 @@ export class MentionSet {
    * `removeStale` cannot tell); returns them.
    */
   removeUnder(roots: ReadonlySet<Node>): Mention[] {
-    if (roots.size === 0) return [];
-    return this.removeWhere(
-      (m) => isUnder(m.startNode, roots) || (m.endNode !== m.startNode && isUnder(m.endNode, roots)),
-    );
+    if (roots.size === 0 || this.ordered.length === 0) return [];
+    const under = climber(roots, (n) => n.parentNode ?? (n as Partial<ShadowRoot>).host ?? null);
+    return this.removeWhere((m) => under(m.startNode) || (m.endNode !== m.startNode && under(m.endNode)));
   }
 
   /** Removes mentions whose text left the document or changed under them. */
@@ -163,11 +181,29 @@ export function countByEntity(mentions: readonly Mention[]): Record<string, numb
   return counts;
 }
 
-/** Whether `node` or one of its ancestors (through shadow hosts) is in `roots`. */
-function isUnder(node: Node, roots: ReadonlySet<Node>): boolean {
-  for (let n: Node | null = node; n; ) {
-    if (roots.has(n)) return true;
-    n = n.parentNode ?? (n as Partial<ShadowRoot>).host ?? null;
-  }
-  return false;
+/**
+ * A test "is this node, or one of its ancestors (as `up` climbs), in
+ * `roots`?" that remembers every node it climbed through, so that many
+ * questions about nodes with shared ancestors cost each ancestor once.
+ */
+function climber(roots: ReadonlySet<Node>, up: (node: Node) => Node | null): (node: Node) => boolean {
+  const known = new Map<Node, boolean>();
+  return (node) => {
+    const path: Node[] = [];
+    let answer = false;
+    for (let n: Node | null = node; n; n = up(n)) {
+      const cached = known.get(n);
+      if (cached !== undefined) {
+        answer = cached;
+        break;
+      }
+      if (roots.has(n)) {
+        answer = true;
+        break;
+      }
+      path.push(n);
+    }
+    for (const n of path) known.set(n, answer);
+    return answer;
+  };
 }

@@ -3,6 +3,7 @@ import type { Matcher } from '@/lib/text/matcher';
 import type { SegmentMatch } from '@/lib/text/segments';
 import { blockOf, isInsideSkipped } from './dom-blocks';
 import type { Mention } from './mention';
+import { type ScanRoot, walkRootOf } from './scan-root';
 import { type StreamOptions, TextStream } from './text-stream';
 import type { TimeSlicer } from './time-slice';
 
@@ -15,6 +16,8 @@ export interface ScanOptions extends StreamOptions {
   isHidden?: (element: Element) => boolean;
   /** Stops the scan early (the site was switched off, the page left). */
   cancelled?: () => boolean;
+  /** Mentions wanted at most: the scan ends (complete) once it has found that many. */
+  limit?: number;
 }
 
 export interface ScanResult {
@@ -38,22 +41,24 @@ export function defaultIsHidden(element: Element): boolean {
  * block). Yields whenever the slicer's time is spent.
  */
 export async function scanSubtree(
-  root: Node,
+  root: ScanRoot,
   matcher: Matcher<AliasSpec>,
   options: ScanOptions = {},
 ): Promise<ScanResult> {
   const { slicer, cancelled } = options;
+  const limit = options.limit ?? Number.POSITIVE_INFINITY;
   const isHidden = options.isHidden ?? defaultIsHidden;
   const mentions: Mention[] = [];
   // A root that is itself skipped, or inside skipped or excluded content (a block a script put in a
   // <noscript>, a part of the extension's own UI), holds nothing to mark.
-  if (isInsideSkipped(root, options.isExcluded)) return { mentions, complete: true };
+  const walkRoot = walkRootOf(root);
+  if (!walkRoot || isInsideSkipped(walkRoot, options.isExcluded)) return { mentions, complete: true };
   const stream = new TextStream(root, options);
   const run = matcher.run(stream);
   const keep = (found: SegmentMatch[]) => {
     for (const m of found) {
       const mention = toMention(stream, matcher, m);
-      if (isVisible(mention, isHidden)) mentions.push(mention);
+      if (mentions.length < limit && isVisible(mention, isHidden)) mentions.push(mention);
     }
   };
   const due = () => Boolean(cancelled?.() || slicer?.due());
@@ -63,7 +68,7 @@ export async function scanSubtree(
     await slicer.next();
     return !cancelled?.() && stream.isIntact();
   };
-  while (!run.finished) {
+  while (!run.finished && mentions.length < limit) {
     while (!stream.fill(run.nextEnd, due)) if (!(await pause())) return { mentions, complete: false };
     keep(run.step());
     if (slicer?.due() && !run.finished && !(await pause())) return { mentions, complete: false };

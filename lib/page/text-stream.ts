@@ -1,5 +1,6 @@
 import type { Segments, Separator } from '@/lib/text/segments';
 import { SKIPPED_TAGS, separatorBetween } from './dom-blocks';
+import { type ScanRoot, SiblingRun } from './scan-root';
 
 /** Text read from one text node at most: a node of megabytes (a log, a dump) is read in part. */
 export const MAX_NODE_UNITS = 1 << 20;
@@ -28,18 +29,28 @@ export class TextStream implements Segments {
   private readonly texts: string[] = [];
   private readonly separators: (Separator | undefined)[] = [];
   private ended = false;
-  private shouldStop: (() => boolean) | undefined;
-  private stopped = false;
   private resumeAt: Node | null = null;
   /** Units read so far, over all nodes. */
   units = 0;
   /** Nodes (elements and text) visited so far: the measure of walking work. */
   visited = 0;
 
+  /** For a run of siblings: the last one, after whose subtree the walk ends. */
+  private readonly last: Node | null = null;
+  private inLast = false;
+
   constructor(
-    readonly root: Node,
+    readonly root: ScanRoot,
     private readonly options: StreamOptions = {},
   ) {
+    if (root instanceof SiblingRun) {
+      const parent = root.parentNode as Node;
+      this.walker = (parent.ownerDocument ?? (parent as Document)).createTreeWalker(parent, SHOW_ELEMENT_AND_TEXT);
+      this.walker.currentNode = root.first;
+      this.resumeAt = root.first;
+      this.last = root.last;
+      return;
+    }
     const doc = root.ownerDocument ?? (root as Document);
     this.walker = doc.createTreeWalker(root, SHOW_ELEMENT_AND_TEXT);
     // The walk starts under the root: a root that hosts a shadow tree reports it here.
@@ -52,7 +63,7 @@ export class TextStream implements Segments {
   }
 
   text(i: number): string | undefined {
-    while (i >= this.texts.length && this.pull()) {}
+    if (i >= this.texts.length) this.read(Number.POSITIVE_INFINITY, i);
     return this.texts[i];
   }
 
@@ -71,7 +82,8 @@ export class TextStream implements Segments {
 
   /** Whether the walk is still where it was: the root in the page, and the node last read under it. */
   isIntact(): boolean {
-    return this.root.isConnected && this.root.contains(this.walker.currentNode);
+    const walkRoot = this.walker.root;
+    return this.root.isConnected && walkRoot.isConnected && walkRoot.contains(this.walker.currentNode);
   }
 
   /**
@@ -81,37 +93,37 @@ export class TextStream implements Segments {
    * it stopped, and a later call goes on from there.
    */
   fill(units: number, shouldStop: () => boolean): boolean {
-    this.shouldStop = shouldStop;
-    try {
-      while (this.units < units && this.pull()) {}
-      return !this.stopped;
-    } finally {
-      this.shouldStop = undefined;
-      this.stopped = false;
-    }
+    return this.read(units, Number.POSITIVE_INFINITY, shouldStop);
   }
 
-  /** Reads up to the next non-empty text node; false once the walk is over. */
-  private pull(): boolean {
-    if (this.ended) return false;
+  /**
+   * The walk itself, in one loop (it runs once per node of the page): reads
+   * until `units` units are held or segment `index` exists, the walk ends,
+   * or `shouldStop` says so (then answers false).
+   */
+  private read(units: number, index: number, shouldStop?: () => boolean): boolean {
+    if (this.ended) return true;
     const { isExcluded, onShadowRoot } = this.options;
-    let node = this.resumeAt ?? this.walker.nextNode();
+    const walker = this.walker;
+    const nodes = this.nodes;
+    const texts = this.texts;
+    let node = this.resumeAt ?? walker.nextNode();
     this.resumeAt = null;
     while (node) {
-      if (++this.visited % CHECK_EVERY === 0 && this.shouldStop?.()) {
+      if (this.last && this.isPastRun(node)) break;
+      if (++this.visited % CHECK_EVERY === 0 && shouldStop?.()) {
         // The walker stands on this node, not read yet: the next call starts with it.
         this.resumeAt = node;
-        this.stopped = true;
         return false;
       }
       if (node.nodeType === 3) {
         const data = (node as Text).data;
         if (data.length > 0) {
           const text = data.length > MAX_NODE_UNITS ? data.slice(0, MAX_NODE_UNITS) : data;
-          this.nodes.push(node as Text);
-          this.texts.push(text);
+          nodes.push(node as Text);
+          texts.push(text);
           this.units += text.length;
-          return true;
+          if (this.units >= units || texts.length > index) return true;
         }
       } else {
         const element = node as Element;
@@ -122,9 +134,17 @@ export class TextStream implements Segments {
         const shadow = element.shadowRoot;
         if (shadow) onShadowRoot?.(shadow);
       }
-      node = this.walker.nextNode();
+      node = walker.nextNode();
     }
     this.ended = true;
+    return true;
+  }
+
+  /** For a run of siblings: whether `node` comes after the last one's subtree. */
+  private isPastRun(node: Node): boolean {
+    const last = this.last as Node;
+    if (node === last) this.inLast = true;
+    else if (this.inLast && !last.contains(node)) return true;
     return false;
   }
 

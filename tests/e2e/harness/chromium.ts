@@ -40,6 +40,10 @@ async function inCard<R>(page: Page, fn: (dialog: HTMLElement) => R): Promise<R 
       awaitPromise: true,
     });
     return JSON.parse(result.value as string) as R | null;
+  } catch (error) {
+    // The card re-rendered or closed between two protocol calls: no card to read at this instant.
+    if (/No node with given id|Could not find node/.test(String(error))) return null;
+    throw error;
   } finally {
     await cdp.detach().catch(() => {});
   }
