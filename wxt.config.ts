@@ -14,6 +14,10 @@ export default defineConfig({
     default_locale: 'en',
     // storage: settings and session counts. activeTab: the popup may read the URL of the tab it was opened on.
     permissions: ['storage', 'activeTab'],
+    // The card part, imported by the content script on a page's first mention. Chrome hands it out under a
+    // per-session random address only (use_dynamic_url), so no page can probe for it; Firefox's address holds
+    // a random per-install id already. See docs/architecture.md.
+    web_accessible_resources: [{ resources: ['card-ui.js'], matches: ['<all_urls>'], use_dynamic_url: true }],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },

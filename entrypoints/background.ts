@@ -1,6 +1,7 @@
 import { createHandlers } from '@/lib/ext/message-handlers';
 import { type BackgroundMessage, isOwnSender, onMessage, sendMessage } from '@/lib/ext/messages';
-import { saveSiteEnabled } from '@/lib/ext/settings';
+import { MatcherSpecs, pageSetupFor } from '@/lib/ext/page-setup';
+import { loadSettings, saveSiteEnabled } from '@/lib/ext/settings';
 import { badgeText, TabCounts, type TabCountsData } from '@/lib/ext/tab-counts';
 import { loadBundledFactBase } from '@/lib/facts/bundled';
 import { FactStore } from '@/lib/store/fact-store';
@@ -19,8 +20,19 @@ export default defineBackground(() => {
   );
   const saveCounts = async () => countsItem.setValue((await tabCounts).toJSON()).catch(() => {});
 
+  const specs = new MatcherSpecs();
   const handlers = createHandlers({
     store,
+    pageSetup: async (site) => {
+      const [settings, entities] = await Promise.all([loadSettings(), store.entities()]);
+      return pageSetupFor(site, {
+        settings,
+        entities: entities.value,
+        version: entities.version,
+        uiLocale: browser.i18n.getUILanguage(),
+        specs,
+      });
+    },
     onMentions(tabId, frameId, counts) {
       void tabCounts.then((tc) => {
         const total = tc.set(tabId, frameId, counts);

@@ -6,7 +6,8 @@ import { type AliasSpec, aliasSpecs } from '../../lib/facts/alias-spec';
 import type { Entity } from '../../lib/facts/schema';
 import { PageAnnotator } from '../../lib/page/annotator';
 import { Highlighter } from '../../lib/page/highlighter';
-import { compileMatcherSpec, Matcher } from '../../lib/text/matcher';
+import { Matcher } from '../../lib/text/matcher';
+import { compileMatcherSpec } from '../../lib/text/matcher-spec';
 import seed from '../../seeds/fact-base.json';
 
 export interface OursRun {

@@ -1,8 +1,17 @@
-import { onMessage, validateInput } from '@/lib/ext/messages';
-import { loadSettings, watchSettings } from '@/lib/ext/settings';
+import type { CardUiOptions } from '@/lib/card/card-ui';
+import { onMessage, sendMessage } from '@/lib/ext/messages';
 import { siteOf } from '@/lib/ext/site-rules';
+import { readDirection, readEntityId, readNothing } from '@/lib/ext/tab-messages';
 import { PageSession } from '@/lib/page/page-session';
+import { whenTextAppears } from '@/lib/page/text-presence';
 import '@/components/highlights.css';
+
+/** The card part, a separate file loaded on the first mention (see docs/architecture.md). */
+async function loadCardUi(options: CardUiOptions) {
+  const url = browser.runtime.getURL('/card-ui.js' as '/');
+  const module: typeof import('@/lib/card/card-ui') = await import(/* @vite-ignore */ url);
+  return module.createCardUi(options);
+}
 
 export default defineContentScript({
   matches: ['<all_urls>'],
@@ -14,8 +23,16 @@ export default defineContentScript({
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
     // about:blank and srcdoc frames inherit their parent's origin, and with it its site rule.
     const site = siteOf(location.origin !== 'null' ? location.origin : location.href);
-    const settings = await loadSettings();
-    const session = new PageSession(ctx, site, settings);
+    await whenTextAppears(document, ctx.signal);
+    if (ctx.isInvalid) return;
+    const setup = () => sendMessage('getPageSetup', { site });
+    const session = new PageSession(await setup(), {
+      data: { card: (entityId) => sendMessage('getCard', { entityId }), summary: () => sendMessage('getSummary') },
+      loadCardUi,
+      reportCounts: (counts, capped) => void sendMessage('reportMentions', { counts, capped }).catch(() => {}),
+      isInvalid: () => ctx.isInvalid,
+      listen: (type, handler, options) => ctx.addEventListener(document, type, handler, options),
+    });
     if (ctx.isInvalid) return;
     ctx.onInvalidated(() => session.destroy());
 
@@ -23,23 +40,36 @@ export default defineContentScript({
     if (window === window.top) {
       ctx.onInvalidated(
         onMessage('navigateMention', async ({ data }) => {
-          const mention = await session.cards.navigate(validateInput('navigateMention', data).direction);
+          const mention = await session.cards.navigate(readDirection(data));
           return mention?.alias.entityId ?? null;
         }),
       );
-      ctx.onInvalidated(
-        onMessage('revealEntity', ({ data }) => session.cards.reveal(validateInput('revealEntity', data).entityId)),
-      );
+      ctx.onInvalidated(onMessage('revealEntity', ({ data }) => session.cards.reveal(readEntityId(data))));
       ctx.onInvalidated(
         onMessage('getPageInfo', ({ data }) => {
-          validateInput('getPageInfo', data);
+          readNothing('getPageInfo', data);
           return { site, enabled: session.enabled };
         }),
       );
     }
 
-    ctx.onInvalidated(watchSettings((settings) => void session.apply(settings)));
+    // Any change of settings may change this frame's setup: the background decides, once per burst.
+    let queued = false;
+    const onStorageChange = () => {
+      if (queued) return;
+      queued = true;
+      queueMicrotask(() => {
+        queued = false;
+        if (!ctx.isInvalid)
+          setup().then(
+            (next) => session.apply(next),
+            () => {},
+          );
+      });
+    };
+    browser.storage.onChanged.addListener(onStorageChange);
+    ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
     ctx.setInterval(() => session.checkRegistration(), 2000);
-    await session.apply(settings);
+    await session.apply(await setup());
   },
 });

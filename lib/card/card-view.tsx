@@ -1,9 +1,8 @@
 import { autoUpdate, computePosition, flip, hide, offset, shift, size } from '@floating-ui/dom';
 import { render } from 'preact';
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import cardCss from '@/components/card/card.css?inline';
 import { EntityCard, type EntityCardProps } from '@/components/card/EntityCard';
+import { CardHost } from './card-host';
 
 /** Anything with client rects: a live Range over the mention. */
 export interface Anchor {
@@ -12,65 +11,32 @@ export interface Anchor {
   contextElement?: Element;
 }
 
-export const HOST_NAME = 'context-lens-card';
-
 /**
- * The card's place in the page: one host element with a closed shadow
- * root, created on first use only, positioned next to its mention with
- * Floating UI (flips and shifts to stay in view; follows scrolling).
+ * The card's place in the page (see `CardHost`), positioned next to its
+ * mention with Floating UI: it flips and shifts to stay in view and follows
+ * scrolling.
  */
 export class CardView {
-  private ui: ShadowRootContentScriptUi<HTMLElement> | null = null;
-  private creating: Promise<ShadowRootContentScriptUi<HTMLElement>> | null = null;
+  readonly host = new CardHost(cardCss);
   private stopFollowing: (() => void) | null = null;
   private layer: HTMLElement | null = null;
 
   constructor(
-    private readonly ctx: ContentScriptContext,
     /** Called when the anchor scrolls out of view. */
     private readonly onAnchorHidden: () => void,
   ) {}
-
-  /** The host element, once created: scans and hit tests ignore it. */
-  get host(): HTMLElement | null {
-    return this.ui?.shadowHost ?? null;
-  }
 
   /** The dialog element inside the shadow root, for focus. */
   get dialog(): HTMLElement | null {
     return (this.layer?.querySelector('[role="dialog"]') as HTMLElement | null) ?? null;
   }
 
-  private mount(): Promise<ShadowRootContentScriptUi<HTMLElement>> {
-    this.creating ??= createShadowRootUi(this.ctx, {
-      name: HOST_NAME,
-      position: 'inline',
-      anchor: 'body',
-      append: 'last',
-      mode: 'closed',
-      css: cardCss,
-      // Keys typed in the card must not reach the page's shortcuts.
-      isolateEvents: ['keydown', 'keyup', 'keypress'],
-      onMount: (container) => {
-        const layer = document.createElement('div');
-        layer.className = 'layer';
-        layer.hidden = true;
-        container.append(layer);
-        this.layer = layer;
-        return layer;
-      },
-    }).then((ui) => {
-      ui.mount();
-      this.ui = ui;
-      return ui;
-    });
-    return this.creating;
-  }
-
   /** Shows (or re-renders) the card next to `anchor`. */
   async show(props: EntityCardProps, anchor: Anchor): Promise<void> {
-    await this.mount();
-    const layer = this.layer as HTMLElement;
+    // A host the page removed (or a body it swapped) is replaced by a new one.
+    if (!this.host.isMounted) this.stopFollowing = null;
+    const layer = this.host.layer();
+    this.layer = layer;
     render(<EntityCard {...props} />, layer);
     layer.hidden = false;
     if (this.stopFollowing) return;
@@ -104,7 +70,7 @@ export class CardView {
 
   /** Re-renders in place (language switch, navigation), keeping the position. */
   update(props: EntityCardProps): void {
-    if (this.layer) render(<EntityCard {...props} />, this.layer);
+    if (this.layer && this.host.isMounted) render(<EntityCard {...props} />, this.layer);
   }
 
   hide(): void {
@@ -116,17 +82,9 @@ export class CardView {
     }
   }
 
-  /** True when an event happened over (or inside) the card. */
-  contains(event: Event): boolean {
-    const host = this.host;
-    return host !== null && event.composedPath().includes(host);
-  }
-
   destroy(): void {
     this.hide();
-    this.ui?.remove();
-    this.ui = null;
-    this.creating = null;
+    this.host.remove();
     this.layer = null;
   }
 }

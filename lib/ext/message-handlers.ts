@@ -1,6 +1,5 @@
-import { aliasSpecs } from '@/lib/facts/alias-spec';
 import type { FactStore } from '@/lib/store/fact-store';
-import { type BackgroundMessage, type ProtocolMap, validateInput } from './messages';
+import { type BackgroundMessage, type PageSetup, type ProtocolMap, validateInput } from './messages';
 
 /** Where a message came from, as far as handlers need it. */
 export interface SenderInfo {
@@ -14,14 +13,16 @@ type Handlers = {
 
 export interface HandlerDeps {
   store: FactStore;
+  /** The setup of a frame on a site (see `pageSetupFor`). */
+  pageSetup(site: string | null): Promise<PageSetup>;
   /** A frame reported its mention counts. */
-  onMentions(tabId: number, frameId: number, counts: Record<string, number>): void;
+  onMentions(tabId: number, frameId: number, counts: Record<string, number>, capped: boolean): void;
   /** Mentions per entity in a tab, all frames together. */
   tabMentions(tabId: number): Promise<Record<string, number>>;
 }
 
 /** Background handlers: validate the input, then answer. */
-export function createHandlers({ store, onMentions, tabMentions }: HandlerDeps): Handlers {
+export function createHandlers({ store, pageSetup, onMentions, tabMentions }: HandlerDeps): Handlers {
   return {
     getSummary: async (data) => {
       validateInput('getSummary', data);
@@ -30,10 +31,7 @@ export function createHandlers({ store, onMentions, tabMentions }: HandlerDeps):
     getCard: async (data) => store.card(validateInput('getCard', data).entityId),
     getFacts: async (data) => store.facts(validateInput('getFacts', data).entityId),
     search: async (data) => store.search(validateInput('search', data).query),
-    getMatcherSpec: async (data) => {
-      const { categories } = validateInput('getMatcherSpec', data);
-      return aliasSpecs((await store.entities()).value, categories);
-    },
+    getPageSetup: async (data) => pageSetup(validateInput('getPageSetup', data).site),
     getTabMentions: async (data) => {
       const counts = await tabMentions(validateInput('getTabMentions', data).tabId);
       const entities = (await store.entities()).value;
@@ -51,10 +49,10 @@ export function createHandlers({ store, onMentions, tabMentions }: HandlerDeps):
       return store.rebuild();
     },
     reportMentions: async (data, sender) => {
-      const { counts } = validateInput('reportMentions', data);
+      const { counts, capped } = validateInput('reportMentions', data);
       // Only content scripts, which run in a tab, report mentions.
       if (sender.tabId === undefined || sender.tabId < 0) throw new Error('Mentions can only be reported from a tab');
-      onMentions(sender.tabId, sender.frameId ?? 0, counts);
+      onMentions(sender.tabId, sender.frameId ?? 0, counts, capped ?? false);
     },
   };
 }

@@ -2,8 +2,11 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { AliasSpec } from '@/lib/facts/alias-spec';
 import type { EntityCard, SearchHit } from '@/lib/facts/query';
-import { CATEGORIES, type Category, type Fact, type Localized } from '@/lib/facts/schema';
+import type { Fact, Localized } from '@/lib/facts/schema';
+import type { Lang } from '@/lib/i18n/language';
 import type { Served, SummaryData } from '@/lib/store/fact-store';
+import type { MatcherSpec } from '@/lib/text/matcher';
+import type { HighlightStyle } from './settings';
 
 /**
  * The one protocol of the extension. The background answers the fact-base
@@ -15,8 +18,8 @@ export interface ProtocolMap {
   getCard(data: { entityId: string }): Served<EntityCard>;
   getFacts(data: { entityId: string }): Served<Fact[]>;
   search(data: { query: string }): Served<SearchHit[]>;
-  /** The aliases to match on pages: those of the entities in the given categories. */
-  getMatcherSpec(data: { categories: Category[] }): AliasSpec[];
+  /** Everything a frame needs to run on a site, decided by the background from the user's settings. */
+  getPageSetup(data: { site: string | null }): PageSetup;
   /** Entities mentioned in a tab (all frames), with counts, for the popup. */
   getTabMentions(data: { tabId: number }): TabMention[];
   /** Fact base version and size, and where it is served from (options page). */
@@ -24,7 +27,7 @@ export interface ProtocolMap {
   /** Rewrites the IndexedDB cache from the bundled fact base. */
   rebuildCache(): Served<{ entities: number; facts: number }>;
   /** A frame's content script reports its mentions; the background updates the tab's badge. */
-  reportMentions(data: { counts: Record<string, number> }): void;
+  reportMentions(data: { counts: Record<string, number>; capped?: boolean }): void;
 
   // Sent by the background or popup to a tab's top frame, answered by its content script.
   /** Moves to the next or previous mention and opens its card; answers the mention's entity, if any. */
@@ -33,6 +36,22 @@ export interface ProtocolMap {
   revealEntity(data: { entityId: string }): boolean;
   /** What the popup needs to know of the page: its site (null where the extension cannot run) and whether it is on. */
   getPageInfo(): PageInfo;
+}
+
+/**
+ * A frame's whole setup in one answer, so that the content script reads no
+ * storage and validates no settings of its own: whether to run, how to
+ * paint, and the matcher spec prepared once in the background.
+ */
+export interface PageSetup {
+  enabled: boolean;
+  style: HighlightStyle;
+  hoverDelayMs: number;
+  lang: Lang;
+  /** Null when the extension does not run on the site. */
+  matcher: MatcherSpec<AliasSpec> | null;
+  /** Names the alias set: a frame rebuilds its matcher only when it changes. */
+  matcherKey: string;
 }
 
 export interface TabMention {
@@ -60,9 +79,7 @@ export const MessageInput = {
   getCard: EntityRequest,
   getFacts: EntityRequest,
   search: v.strictObject({ query: v.pipe(v.string(), v.maxLength(200)) }),
-  getMatcherSpec: v.strictObject({
-    categories: v.pipe(v.array(v.picklist(CATEGORIES)), v.maxLength(CATEGORIES.length)),
-  }),
+  getPageSetup: v.strictObject({ site: v.nullable(v.pipe(v.string(), v.maxLength(300))) }),
   getTabMentions: v.strictObject({ tabId: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   getFactBaseInfo: v.optional(v.union([v.undefined(), v.null()])),
   rebuildCache: v.optional(v.union([v.undefined(), v.null()])),
@@ -72,6 +89,7 @@ export const MessageInput = {
       v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7))),
       v.check((c) => Object.keys(c).length <= 1000, 'too many entities'),
     ),
+    capped: v.optional(v.boolean()),
   }),
   navigateMention: v.strictObject({ direction: v.picklist(['next', 'previous']) }),
   revealEntity: EntityRequest,

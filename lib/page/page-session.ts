@@ -1,72 +1,68 @@
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { CardController } from '@/lib/card/card-controller';
-import { sendMessage } from '@/lib/ext/messages';
-import type { Settings } from '@/lib/ext/settings';
-import { isEnabledOn } from '@/lib/ext/site-rules';
-import { type Lang, resolveLanguage } from '@/lib/i18n/language';
-import { PageAnnotator } from '@/lib/page/annotator';
+import type { PageSetup } from '@/lib/ext/messages';
 import { Matcher } from '@/lib/text/matcher';
+import { PageAnnotator } from './annotator';
+import { CardTrigger, type CardUiLoader } from './card-trigger';
 import { Highlighter } from './highlighter';
 
-export function cardLanguage(settings: Settings): Lang {
-  return resolveLanguage(settings.language, browser.i18n.getUILanguage());
+export interface SessionDeps {
+  /** Where cards get their data (messages to the background). */
+  data: ConstructorParameters<typeof CardTrigger>[1]['data'];
+  loadCardUi: CardUiLoader;
+  /** The frame's counts changed: they go to the background, for the badge and the popup. */
+  reportCounts(counts: Record<string, number>, capped: boolean): void;
+  isInvalid(): boolean;
+  listen: ConstructorParameters<typeof CardTrigger>[1]['listen'];
 }
 
 /**
- * Annotation of one document under the user's settings: started when the
- * site is on, stopped (every highlight and observer removed, badge cleared)
- * when it is switched off, rebuilt when the highlighted categories change.
+ * Annotation of one document under the setup the background sends: started
+ * when the site is on, stopped (every highlight and observer removed, counts
+ * cleared) when it is switched off, rebuilt when the alias set changes.
  */
 export class PageSession {
   private annotator: PageAnnotator | null = null;
   private readonly highlighter = new Highlighter();
-  readonly cards: CardController;
-  private categoriesKey = '';
-  private generation = 0;
+  readonly cards: CardTrigger;
+  private matcherKey = '';
+  private setup: PageSetup;
 
   constructor(
-    private readonly ctx: ContentScriptContext,
-    private readonly site: string | null,
-    private settings: Settings,
+    first: PageSetup,
+    private readonly deps: SessionDeps,
   ) {
-    this.cards = new CardController(
-      ctx,
-      this.highlighter,
-      {
-        card: (entityId) => sendMessage('getCard', { entityId }),
-        summary: () => sendMessage('getSummary'),
-      },
-      cardLanguage(settings),
-    );
+    this.setup = first;
+    this.cards = new CardTrigger(this.highlighter, {
+      lang: first.lang,
+      hoverDelayMs: first.hoverDelayMs,
+      data: deps.data,
+      load: deps.loadCardUi,
+      isInvalid: deps.isInvalid,
+      listen: deps.listen,
+    });
   }
 
   get enabled(): boolean {
-    return isEnabledOn(this.site, this.settings.siteRules, this.settings.paused);
+    return this.setup.enabled;
   }
 
-  /** Applies (new) settings: starts, stops or rebuilds as needed. */
-  async apply(settings: Settings): Promise<void> {
-    this.settings = settings;
-    this.highlighter.setStyle(settings.highlightStyle);
-    this.cards.configure({ lang: cardLanguage(settings), hoverDelayMs: settings.hoverDelayMs });
-    const key = [...settings.categories].sort().join();
-    if (!this.enabled || key !== this.categoriesKey) this.stop();
-    if (this.enabled && !this.annotator) await this.start(key);
+  /** Applies a (new) setup: starts, stops or rebuilds as needed. */
+  async apply(setup: PageSetup): Promise<void> {
+    this.setup = setup;
+    this.highlighter.setStyle(setup.style);
+    this.cards.configure({ lang: setup.lang, hoverDelayMs: setup.hoverDelayMs });
+    if (!setup.matcher || setup.matcherKey !== this.matcherKey) this.stop();
+    if (setup.matcher && !this.annotator) await this.start(setup.matcher, setup.matcherKey);
   }
 
-  private async start(categoriesKey: string): Promise<void> {
-    const generation = ++this.generation;
-    const aliases = await sendMessage('getMatcherSpec', { categories: this.settings.categories });
-    // Settings may have changed while the spec was on its way.
-    if (generation !== this.generation || this.ctx.isInvalid || !this.enabled) return;
-    this.categoriesKey = categoriesKey;
-    if (aliases.length === 0) return;
-    const annotator = new PageAnnotator(document, Matcher.compile(aliases), {
+  private async start(spec: NonNullable<PageSetup['matcher']>, key: string): Promise<void> {
+    this.matcherKey = key;
+    if (spec.aliases.length === 0) return;
+    const annotator = new PageAnnotator(document, Matcher.fromSpec(spec), {
       painter: this.highlighter,
       isExcluded: this.cards.isOwnElement,
       onChange: (mentions) => this.cards.setMentions(mentions),
-      onCounts: (counts) => {
-        if (!this.ctx.isInvalid) sendMessage('reportMentions', { counts }).catch(() => {});
+      onCounts: (counts, capped) => {
+        if (!this.deps.isInvalid()) this.deps.reportCounts(counts, capped);
       },
     });
     this.annotator = annotator;
@@ -74,8 +70,7 @@ export class PageSession {
   }
 
   stop(): void {
-    this.generation++;
-    this.categoriesKey = '';
+    this.matcherKey = '';
     if (!this.annotator) return;
     this.annotator.stop();
     this.annotator = null;

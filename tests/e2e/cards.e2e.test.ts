@@ -3,7 +3,7 @@ import { axeViolations } from './harness/axe';
 import { describeInBrowsers } from './harness/describe-in-browsers';
 import { badgeTexts, paintedRanges } from './harness/page-probes';
 import { FIXTURES, ROOT } from './harness/paths';
-import { type E2EPage, poll } from './harness/session';
+import { CARD_HOST_SELECTOR, type E2EPage, poll } from './harness/session';
 
 /** Center of the nth occurrence of `text` in the page's text, in viewport coordinates. */
 function centerOf(page: E2EPage, text: string, nth = 0) {
@@ -59,7 +59,7 @@ describeInBrowsers('cards', { fixtures: { '/': FIXTURES } }, ({ target, session,
   });
 
   it('adds no element to a page before the first hover', async () => {
-    expect(await page.evaluate(() => document.querySelector('context-lens-card'))).toBeNull();
+    expect(await page.evaluate((selector) => document.querySelector(selector), CARD_HOST_SELECTOR)).toBeNull();
   });
 
   it('opens a card with the entity’s name and facts after resting on a mention', async () => {
@@ -146,13 +146,15 @@ describeInBrowsers('cards', { fixtures: { '/': FIXTURES } }, ({ target, session,
     await extensionPage.close();
     const card = await waitCard(page, (c) => c?.name === 'Ruoming Pang' && c.focused);
     expect(card?.focused).toBe(true);
-    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).toBe('context-lens-card');
+    const focusIsHost = () =>
+      page.evaluate((selector) => document.activeElement === document.querySelector(selector), CARD_HOST_SELECTOR);
+    expect(await focusIsHost()).toBe(true);
     await page.press('Tab');
     const focusInside = await page.inCard((d) => d.contains((d.getRootNode() as ShadowRoot).activeElement));
     expect(focusInside).toBe(true);
     await page.press('Escape');
     await waitCard(page, (c) => c === null);
-    expect(await page.evaluate(() => document.activeElement?.tagName.toLowerCase())).not.toBe('context-lens-card');
+    expect(await focusIsHost()).toBe(false);
   });
 
   it('passes axe-core checks on the open card', async () => {

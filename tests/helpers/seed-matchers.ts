@@ -1,16 +1,16 @@
 import { type AliasSpec, aliasSpecs } from '@/lib/facts/alias-spec';
 import { CATEGORIES, type Category, parseFactBase } from '@/lib/facts/schema';
-import { Matcher } from '@/lib/text/matcher';
+import { compileMatcher } from '@/lib/text/matcher-spec';
 import factBase from '@/seeds/fact-base.json';
 
 /** The shipped fact base, validated as the extension validates it. */
 export const seed = parseFactBase(factBase);
 
 /** The content script's default: subjects only. */
-export const subjects = Matcher.compile(aliasSpecs(seed.entities));
+export const subjects = compileMatcher(aliasSpecs(seed.entities));
 
 /** Every category of the seed. */
-export const everything = Matcher.compile(aliasSpecs(seed.entities, CATEGORIES));
+export const everything = compileMatcher(aliasSpecs(seed.entities, CATEGORIES));
 
 /**
  * Every alias of the seed read straight from its JSON, not through

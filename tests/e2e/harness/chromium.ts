@@ -5,7 +5,7 @@ import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { CHROMIUM_FLAGS as FLAGS } from './chromium-flags.mjs';
 import { wrapPage } from './driver-page';
 import { CHROME_BUILD, CHROMIUM_PATH } from './paths';
-import { CARD_HOST, cardProbeSource, type E2EPage, type ExtensionSession } from './session';
+import { cardProbeSource, type E2EPage, type ExtensionSession } from './session';
 
 interface CdpNode {
   nodeId: number;
@@ -14,13 +14,11 @@ interface CdpNode {
   shadowRoots?: CdpNode[];
 }
 
+/** The card's host (see CARD_HOST_SELECTOR): a div child of <html> that holds a shadow root. */
 function findHost(node: CdpNode): CdpNode | undefined {
-  if (node.nodeName.toLowerCase() === CARD_HOST) return node;
-  for (const child of [...(node.children ?? []), ...(node.shadowRoots ?? [])]) {
-    const found = findHost(child);
-    if (found) return found;
-  }
-  return undefined;
+  const html = node.children?.find((c) => c.nodeName === 'HTML');
+  if (!html) return undefined;
+  return html.children?.find((c) => c.nodeName === 'DIV' && (c.shadowRoots?.length ?? 0) > 0);
 }
 
 /** CDP sees closed shadow roots (`pierce`), so the card can be read without any hook in the extension. */

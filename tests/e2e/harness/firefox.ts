@@ -1,7 +1,7 @@
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { wrapPage } from './driver-page';
 import { FIREFOX_BUILD, FIREFOX_PATH } from './paths';
-import { CARD_HOST, cardProbeSource, type E2EPage, type ExtensionSession, poll } from './session';
+import { CARD_HOST_SELECTOR, cardProbeSource, type E2EPage, type ExtensionSession, poll } from './session';
 
 interface BidiSession {
   send(method: string, params: object): Promise<{ result: Record<string, unknown> }>;
@@ -21,7 +21,7 @@ async function inCard<R>(page: Page, fn: (dialog: HTMLElement) => R): Promise<R 
   const session = context.userContext.browser.session;
   const target = { context: context.id };
   const host = await session.send('script.evaluate', {
-    expression: `document.querySelector(${JSON.stringify(CARD_HOST)})`,
+    expression: `document.querySelector(${JSON.stringify(CARD_HOST_SELECTOR)})`,
     awaitPromise: false,
     target,
     serializationOptions: { includeShadowTree: 'all', maxDomDepth: 1 },

@@ -48,7 +48,11 @@ export interface ExtensionSession {
   close(): Promise<void>;
 }
 
-export const CARD_HOST = 'context-lens-card';
+/**
+ * The card's host: a plain `<div>` appended to `<html>` itself (see
+ * lib/card/card-host.ts). No page of the fixtures puts a div there.
+ */
+export const CARD_HOST_SELECTOR = ':root > div';
 
 /** Wraps a card probe so its result crosses any protocol as JSON (null when no card is shown, or for no result). */
 export function cardProbeSource(fn: (dialog: HTMLElement) => unknown): string {

@@ -15,7 +15,8 @@ describe('validateInput', () => {
     expect(validateInput('search', { query: 'x'.repeat(200) })).toEqual({ query: 'x'.repeat(200) });
     expect(validateInput('getSummary', undefined)).toBeUndefined();
     expect(validateInput('getSummary', null)).toBeNull();
-    expect(validateInput('getMatcherSpec', { categories: ['subject'] })).toEqual({ categories: ['subject'] });
+    expect(validateInput('getPageSetup', { site: 'example.com' })).toEqual({ site: 'example.com' });
+    expect(validateInput('getPageSetup', { site: null })).toEqual({ site: null });
     expect(validateInput('reportMentions', { counts: { siri: 2, 'craig-federighi': 0 } })).toEqual({
       counts: { siri: 2, 'craig-federighi': 0 },
     });
@@ -111,7 +112,18 @@ describe('createHandlers', () => {
       calls.push(['tabMentions', tabId]);
       return { 'craig-federighi': 2, siri: 1 };
     };
-    return { deps: { store: store as unknown as FactStore, onMentions, tabMentions }, calls, store };
+    const pageSetup = async (site: string | null) => {
+      calls.push(['pageSetup', site]);
+      return {
+        enabled: true,
+        style: 'background',
+        hoverDelayMs: 300,
+        lang: 'en',
+        matcher: null,
+        matcherKey: 'k',
+      } as const;
+    };
+    return { deps: { store: store as unknown as FactStore, pageSetup, onMentions, tabMentions }, calls, store };
   }
 
   it('passes valid input to the store and returns its answer', async () => {
@@ -124,17 +136,11 @@ describe('createHandlers', () => {
     expect(calls).toEqual([['summary'], ['card', 'siri'], ['facts', 'apple'], ['search', 'équipe']]);
   });
 
-  it('getMatcherSpec answers with the aliases of the entities of the chosen categories', async () => {
-    const { deps: d } = deps();
-    const all = await createHandlers(d).getMatcherSpec({ categories: ['subject', 'organisation'] }, tab);
-    expect(all.some((a) => a.category === 'organisation')).toBe(true);
-    const spec = await createHandlers(d).getMatcherSpec({ categories: ['subject'] }, tab);
-    expect(spec.map((a) => `${a.entityId}:${a.text}`)).toEqual([
-      'siri:Siri',
-      'craig-federighi:Craig Federighi',
-      'craig-federighi:Federighi',
-    ]);
-    expect(spec.every((a) => a.category === 'subject')).toBe(true);
+  it('getPageSetup passes the frame’s site on and answers its setup', async () => {
+    const { deps: d, calls } = deps();
+    const setup = await createHandlers(d).getPageSetup({ site: 'example.com' }, tab);
+    expect(setup.matcherKey).toBe('k');
+    expect(calls).toEqual([['pageSetup', 'example.com']]);
   });
 
   it('getTabMentions lists the tab’s entities with names and counts, in the base’s order', async () => {
@@ -155,8 +161,8 @@ describe('createHandlers', () => {
     await handlers.reportMentions({ counts: { siri: 3, apple: 0 } }, { tabId: 4, frameId: 2 });
     await handlers.reportMentions({ counts: {} }, { tabId: 4 });
     expect(calls).toEqual([
-      ['onMentions', 4, 2, { siri: 3, apple: 0 }],
-      ['onMentions', 4, 0, {}],
+      ['onMentions', 4, 2, { siri: 3, apple: 0 }, false],
+      ['onMentions', 4, 0, {}, false],
     ]);
   });
 
@@ -173,8 +179,8 @@ describe('createHandlers', () => {
       handlers.getFacts(undefined, tab),
       handlers.search({ query: 'x'.repeat(201) }, tab),
       handlers.search('siri', tab),
-      handlers.getMatcherSpec({ categories: ['people'] }, tab),
-      handlers.getMatcherSpec(undefined, tab),
+      handlers.getPageSetup({ site: 42 }, tab),
+      handlers.getPageSetup(undefined, tab),
       handlers.getTabMentions({ tabId: -3 }, tab),
       handlers.getTabMentions({ tabId: '3' }, tab),
       handlers.getFactBaseInfo({ x: 1 }, tab),

@@ -4,7 +4,8 @@ import { aliasSpecs } from '@/lib/facts/alias-spec';
 import { CATEGORIES } from '@/lib/facts/schema';
 import { defaultIsHidden, type Mention, type ScanOptions, scanSubtree } from '@/lib/page/scan';
 import { TimeSlicer } from '@/lib/page/time-slice';
-import { Matcher } from '@/lib/text/matcher';
+import type { Matcher } from '@/lib/text/matcher';
+import { compileMatcher } from '@/lib/text/matcher-spec';
 import { covered, textNode, textNodes } from '@/tests/helpers/dom';
 import { seed as base, everything, subjects } from '@/tests/helpers/seed-matchers';
 
@@ -21,7 +22,7 @@ async function scanBody(options: ScanOptions = visible, matcher = subjects) {
 
 /** A matcher whose runs record the text of every segment they read. */
 function recordingMatcher(fed: string[]): Matcher<AliasSpec> {
-  const matcher = Matcher.compile(aliasSpecs(base.entities, CATEGORIES));
+  const matcher = compileMatcher(aliasSpecs(base.entities, CATEGORIES));
   const run = matcher.run.bind(matcher);
   matcher.run = (segs, chunkUnits) => {
     const read = new Set<number>();

@@ -97,6 +97,9 @@ describe('malformed messages', () => {
     store: new FactStore(base, hash, quiet),
     onMentions: () => {},
     tabMentions: async () => ({}),
+    pageSetup: async () => {
+      throw new Error('not asked in these tests');
+    },
   });
   const cases: [keyof typeof handlers, unknown][] = [
     ['getCard', {}],
@@ -105,7 +108,7 @@ describe('malformed messages', () => {
     ['getFacts', { entityId: 42 }],
     ['search', { query: 'x'.repeat(500) }],
     ['search', 'siri'],
-    ['getMatcherSpec', { categories: ['everything'] }],
+    ['getPageSetup', { site: ['everything'] }],
     ['getTabMentions', { tabId: -1 }],
     ['reportMentions', { counts: { siri: -5 } }],
     ['reportMentions', { counts: { siri: '1' } }],

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { fold, IGNORED, isWordUnit } from '@/lib/text/fold';
 import { foldedView, nativeFold, unsafeUnitsClass } from '@/lib/text/folded-view';
-import { Matcher } from '@/lib/text/matcher';
+import { compileMatcher } from '@/lib/text/matcher-spec';
 import { findAll } from '@/tests/helpers/matching';
 
 const unsafe = new RegExp(`[${unsafeUnitsClass(isWordUnit)}]`);
@@ -70,7 +70,7 @@ describe('foldedView', () => {
 });
 
 describe('candidates in any spelling', () => {
-  const matcher = Matcher.compile([
+  const matcher = compileMatcher([
     { text: 'Siri', match: 'fold' },
     { text: 'Apple Intelligence', match: 'fold' },
   ]);

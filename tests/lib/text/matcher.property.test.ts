@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { AliasSpec } from '@/lib/facts/alias-spec';
-import { Matcher } from '@/lib/text/matcher';
+import type { Matcher } from '@/lib/text/matcher';
+import { compileMatcher } from '@/lib/text/matcher-spec';
 import type { Separator } from '@/lib/text/segments';
 import { findAll, runToEnd } from '@/tests/helpers/matching';
 import { accepts, type RefAlias, referenceFindAll, refKey } from '@/tests/helpers/reference-matcher';
@@ -253,7 +254,7 @@ interface Found {
 }
 
 function viaMatcher(aliases: readonly RefAlias[], text: string): Found[] {
-  const matcher = Matcher.compile(aliases.map((a) => ('entityId' in a ? (a as AliasSpec) : toSpec(a))));
+  const matcher = compileMatcher(aliases.map((a) => ('entityId' in a ? (a as AliasSpec) : toSpec(a))));
   return findAll(matcher, text).map(({ alias, start, end }) => {
     const spec = aliases[alias] as RefAlias;
     // The alias the matcher names must itself fit the span (its case, its boundaries).
@@ -334,7 +335,7 @@ describe('matcher against the brute-force reference', () => {
   it('finds exactly the reference mentions in the real aliases, texts made of alias words', () => {
     fc.assert(
       fc.property(wordText, (text) => {
-        const m = Matcher.compile(REAL);
+        const m = compileMatcher(REAL);
         expect(findAll(m, text)).toEqual(referenceFindAll(REAL, text));
       }),
       RUNS,
@@ -355,7 +356,7 @@ describe('scanner chunking', () => {
   it('finds the same mentions however the text is cut into chunks', () => {
     fc.assert(
       fc.property(aliasSet, chunked(wordText), (aliases, [text, cuts, takes]) => {
-        const matcher = Matcher.compile(aliases);
+        const matcher = compileMatcher(aliases);
         const { joined, mapped } = viaScanner(matcher, text, cuts, takes);
         expect(mapped).toEqual(findAll(matcher, joined));
       }),
@@ -366,7 +367,7 @@ describe('scanner chunking', () => {
   it('finds the same mentions however the text is cut, tiny alphabet', () => {
     fc.assert(
       fc.property(tinyAliases, chunked(tinyText), (aliases, [text, cuts, takes]) => {
-        const matcher = Matcher.compile(aliases.map(toSpec));
+        const matcher = compileMatcher(aliases.map(toSpec));
         const { joined, mapped } = viaScanner(matcher, text, cuts, takes);
         expect(mapped).toEqual(findAll(matcher, joined));
         expect(mapped.map(({ start, end }) => ({ start, end }))).toEqual(
@@ -389,7 +390,7 @@ describe('scanner chunking', () => {
         ),
         spacedText,
         (aliases, [text, drop]) => {
-          const matcher = Matcher.compile(aliases);
+          const matcher = compileMatcher(aliases);
           // Every chosen plain space becomes a segment boundary with a space separator: the text no longer holds it.
           const texts: string[] = [];
           const separators: Separator[] = [];
@@ -421,7 +422,7 @@ describe('scanner chunking', () => {
   it('gives each block of a run the mentions it has on its own', () => {
     fc.assert(
       fc.property(fc.array(wordText, { minLength: 1, maxLength: 4 }), (blocks) => {
-        const matcher = Matcher.compile(REAL);
+        const matcher = compileMatcher(REAL);
         const got = runToEnd(
           matcher,
           blocks,

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { AliasSpec } from '@/lib/facts/alias-spec';
-import { Matcher } from '@/lib/text/matcher';
+import { compileMatcher } from '@/lib/text/matcher-spec';
 import type { Separator } from '@/lib/text/segments';
 import factBase from '@/seeds/fact-base.json';
 import { findAll, runToEnd } from '@/tests/helpers/matching';
 import { SEED_ALIASES } from '@/tests/helpers/seed-matchers';
 
 const SPECS = SEED_ALIASES;
-const matcher = Matcher.compile(SPECS);
+const matcher = compileMatcher(SPECS);
 
 /** Mentions as [alias text, matched text]. */
 function find(text: string, m = matcher): [string, string][] {
@@ -270,7 +270,7 @@ describe('case-sensitive aliases', () => {
   });
 
   it('match text without letters as written', () => {
-    const digits = Matcher.compile([spec('2025', 'case')]);
+    const digits = compileMatcher([spec('2025', 'case')]);
     expect(names('2025', digits)).toEqual(['2025']);
   });
 
@@ -281,12 +281,12 @@ describe('case-sensitive aliases', () => {
   });
 
   it('let a fold alias with the same key take the text a case alias refuses', () => {
-    const m = Matcher.compile([spec('Pang', 'case'), spec('pang', 'fold')]);
+    const m = compileMatcher([spec('Pang', 'case'), spec('pang', 'fold')]);
     expect(findAll(m, 'Pang pang PANG').map((x) => x.alias)).toEqual([0, 1, 0]);
   });
 
   it('fall back to a shorter alias when the longer one has the wrong case', () => {
-    const m = Matcher.compile([spec('Apple', 'case'), spec('Apple Intelligence', 'case')]);
+    const m = compileMatcher([spec('Apple', 'case'), spec('Apple Intelligence', 'case')]);
     expect(names('Apple intelligence', m)).toEqual(['Apple']);
     expect(names('Apple Intelligence', m)).toEqual(['Apple Intelligence']);
     expect(names('apple Intelligence', m)).toEqual([]);
@@ -300,12 +300,12 @@ describe('overlaps', () => {
     expect(names('Ruoming Pang')).toEqual(['Ruoming Pang']);
     expect(names('Meta Platforms')).toEqual(['Meta Platforms']);
     // Three aliases sharing a start: the longest wins, whatever the order they were given in.
-    const m = Matcher.compile([spec('foundation'), spec('foundation models team'), spec('foundation models')]);
+    const m = compileMatcher([spec('foundation'), spec('foundation models team'), spec('foundation models')]);
     expect(names('the foundation models team said', m)).toEqual(['foundation models team']);
   });
 
   it('keeps the leftmost of overlapping mentions, even when a later one is longer', () => {
-    const m = Matcher.compile([spec('a b'), spec('b c d e')]);
+    const m = compileMatcher([spec('a b'), spec('b c d e')]);
     expect(names('a b c d e', m)).toEqual(['a b']);
     expect(names('x b c d e', m)).toEqual(['b c d e']);
     // Pang Ruoming Pang: the first full name wins, the overlapping second one is dropped.
@@ -316,26 +316,26 @@ describe('overlaps', () => {
   });
 
   it('names a mention by the first alias that fits when aliases share a key', () => {
-    const m = Matcher.compile([spec('Siri'), spec('SIRI'), spec('siri', 'case')]);
+    const m = compileMatcher([spec('Siri'), spec('SIRI'), spec('siri', 'case')]);
     expect(findAll(m, 'siri').map((x) => x.alias)).toEqual([0]);
   });
 });
 
 describe('compile', () => {
   it('ignores aliases that cannot start at a word start', () => {
-    const m = Matcher.compile([spec('(Siri)'), spec("'Apple"), spec(' \u00AD ')]);
+    const m = compileMatcher([spec('(Siri)'), spec("'Apple"), spec(' \u00AD ')]);
     expect(findAll(m, '(Siri) ’Apple')).toEqual([]);
   });
 
   it('trims and collapses alias text', () => {
-    const m = Matcher.compile([spec('  Craig \n Federighi  ')]);
+    const m = compileMatcher([spec('  Craig \n Federighi  ')]);
     expect(findAll(m, 'Craig Federighi')).toEqual([{ alias: 0, start: 0, end: 15 }]);
   });
 
   it('finds nothing in empty or blank text, or with no aliases', () => {
     expect(findAll(matcher, '')).toEqual([]);
     expect(findAll(matcher, ' \n\u00AD ')).toEqual([]);
-    expect(findAll(Matcher.compile([]), 'Siri')).toEqual([]);
+    expect(findAll(compileMatcher([]), 'Siri')).toEqual([]);
   });
 });
 

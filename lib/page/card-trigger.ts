@@ -1,0 +1,217 @@
+import type { CardUi, CardUiOptions } from '@/lib/card/card-ui';
+import type { Lang } from '@/lib/i18n/language';
+import type { Highlighter } from './highlighter';
+import type { Mention } from './mention';
+import { MentionLocator, rangeOf } from './mention-locator';
+
+/** How long the card stays after the pointer leaves both mention and card. */
+const CLOSE_GRACE_MS = 300;
+
+/** Loads the card part (a separate chunk, see docs/architecture.md) and builds it. */
+export type CardUiLoader = (options: CardUiOptions) => Promise<CardUi>;
+
+interface TriggerOptions {
+  lang: Lang;
+  hoverDelayMs: number;
+  /** Where the card's data comes from, handed to the card part. */
+  data: CardUiOptions['data'];
+  load: CardUiLoader;
+  /** Whether listeners should stop (the extension was reloaded or removed). */
+  isInvalid(): boolean;
+  /** Adds a listener that goes away with the content script. */
+  listen<K extends keyof DocumentEventMap>(
+    type: K,
+    handler: (event: DocumentEventMap[K]) => void,
+    options: AddEventListenerOptions,
+  ): void;
+}
+
+/**
+ * What opens and closes cards: hit testing under the pointer (at most once
+ * per frame, and only while the page has mentions), hover intent, the
+ * keyboard commands. The card itself is a separate part, loaded when the
+ * page first shows a mention, so that pages without one never pay for it.
+ * Only trusted input drives it: a page's synthetic events are ignored.
+ */
+export class CardTrigger {
+  private readonly locator: MentionLocator;
+  private ui: CardUi | null = null;
+  private loading: Promise<CardUi> | null = null;
+  private mentions: readonly Mention[] = [];
+  private open: { mention: Mention; byKeyboard: boolean } | null = null;
+  private hovered: Mention | null = null;
+  private intentTimer: ReturnType<typeof setTimeout> | undefined;
+  private closeTimer: ReturnType<typeof setTimeout> | undefined;
+  private framePending = false;
+  private pointer = { x: 0, y: 0, overCard: false };
+  private listening = false;
+  private currentIndex = -1;
+  private lang: Lang;
+  private hoverDelayMs: number;
+
+  constructor(
+    private readonly highlighter: Highlighter,
+    private readonly options: TriggerOptions,
+  ) {
+    this.lang = options.lang;
+    this.hoverDelayMs = options.hoverDelayMs;
+    this.locator = new MentionLocator(() => highlighter.ownHighlights());
+  }
+
+  configure({ lang, hoverDelayMs }: { lang: Lang; hoverDelayMs: number }): void {
+    this.hoverDelayMs = hoverDelayMs;
+    this.lang = lang;
+    this.ui?.setLanguage(lang);
+  }
+
+  /** The card's host element, which the scanner must skip. */
+  isOwnElement = (element: Element): boolean => this.ui?.isOwnElement(element) ?? false;
+
+  /** Called whenever the page's highlighted mentions change. */
+  setMentions(mentions: readonly Mention[]): void {
+    this.mentions = mentions;
+    this.locator.update(mentions);
+    if (this.open && !mentions.includes(this.open.mention)) this.close();
+    if (mentions.length === 0) return;
+    if (!this.listening) this.listen();
+    // Loaded on the first mention rather than on hover, so that the first card opens at once.
+    const ids = new Set(mentions.map((m) => m.alias.entityId));
+    this.cardUi().then(
+      (ui) => ui.prefetch(ids),
+      () => {},
+    );
+  }
+
+  private cardUi(): Promise<CardUi> {
+    this.loading ??= this.options
+      .load({
+        lang: this.lang,
+        data: this.options.data,
+        onAnchorHidden: () => {
+          if (this.open && !this.open.byKeyboard) this.close();
+        },
+        onClosed: () => {
+          this.open = null;
+        },
+      })
+      .then((ui) => {
+        this.ui = ui;
+        return ui;
+      });
+    // A failed load (the extension was updated meanwhile) is tried again next time.
+    this.loading.catch(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private listen(): void {
+    this.listening = true;
+    this.options.listen('pointermove', (e) => this.onPointerMove(e), { passive: true, capture: true });
+    this.options.listen('keydown', (e) => this.onKeyDown(e), { capture: true });
+  }
+
+  private onPointerMove(event: PointerEvent): void {
+    if (!event.isTrusted || this.options.isInvalid()) return;
+    this.pointer = { x: event.clientX, y: event.clientY, overCard: this.ui?.contains(event) ?? false };
+    if (this.framePending) return;
+    this.framePending = true;
+    requestAnimationFrame(() => {
+      this.framePending = false;
+      this.hitTest();
+    });
+  }
+
+  private hitTest(): void {
+    const overCard = this.pointer.overCard;
+    const mention = overCard ? null : this.locator.at(this.pointer.x, this.pointer.y);
+    if (mention !== this.hovered) {
+      this.hovered = mention;
+      clearTimeout(this.intentTimer);
+      if (mention && this.open?.mention !== mention) {
+        this.intentTimer = setTimeout(() => void this.show(mention, false), this.hoverDelayMs);
+      }
+    }
+    // The open card stays while the pointer is on it or on its mention; elsewhere it closes after a grace delay.
+    if (overCard || (mention !== null && this.open?.mention === mention)) {
+      clearTimeout(this.closeTimer);
+      this.closeTimer = undefined;
+    } else if (this.open && !this.open.byKeyboard && this.closeTimer === undefined) {
+      this.closeTimer = setTimeout(() => {
+        this.closeTimer = undefined;
+        this.close();
+      }, CLOSE_GRACE_MS);
+    }
+  }
+
+  /** Escape outside the card closes it only while the pointer rests on its mention: elsewhere the key is the page's. */
+  private onKeyDown(event: KeyboardEvent): void {
+    if (!event.isTrusted || event.key !== 'Escape' || !this.open) return;
+    if (this.hovered !== this.open.mention) return;
+    this.close();
+    event.stopPropagation();
+  }
+
+  /** Moves to the next or previous mention, scrolls it into view and opens its card with focus in it. */
+  async navigate(direction: 'next' | 'previous'): Promise<Mention | null> {
+    if (this.mentions.length === 0) return null;
+    const count = this.mentions.length;
+    const from = this.open ? this.mentions.indexOf(this.open.mention) : this.currentIndex;
+    const index =
+      from === -1 ? (direction === 'next' ? 0 : count - 1) : (from + (direction === 'next' ? 1 : -1) + count) % count;
+    const mention = this.mentions[index] as Mention;
+    this.currentIndex = index;
+    this.highlighter.setCurrent(mention);
+    mention.startNode.parentElement?.scrollIntoView({ block: 'center', inline: 'nearest' });
+    await this.show(mention, true);
+    return mention;
+  }
+
+  /** Opens the card of the next mention of an entity (from the popup's list), as by keyboard. */
+  async reveal(entityId: string): Promise<boolean> {
+    const start = this.open ? this.mentions.indexOf(this.open.mention) : this.currentIndex;
+    for (let step = 1; step <= this.mentions.length; step++) {
+      const i = (start + step + this.mentions.length) % this.mentions.length;
+      if (this.mentions[i]?.alias.entityId === entityId) {
+        this.currentIndex = i - 1;
+        this.close();
+        await this.navigate('next');
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private async show(mention: Mention, byKeyboard: boolean): Promise<void> {
+    if (this.options.isInvalid()) return;
+    clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+    this.open = { mention, byKeyboard };
+    const ui = await this.cardUi();
+    if (this.open?.mention !== mention) return;
+    await ui.open({
+      entityId: mention.alias.entityId,
+      mentionText: rangeOf(mention).toString(),
+      anchor: {
+        getBoundingClientRect: () => rangeOf(mention).getBoundingClientRect(),
+        getClientRects: () => rangeOf(mention).getClientRects(),
+        contextElement: mention.startNode.parentElement ?? undefined,
+      },
+      byKeyboard,
+    });
+  }
+
+  close(): void {
+    clearTimeout(this.intentTimer);
+    clearTimeout(this.closeTimer);
+    this.closeTimer = undefined;
+    if (!this.open) return;
+    this.open = null;
+    this.ui?.close();
+  }
+
+  destroy(): void {
+    this.close();
+    this.ui?.destroy();
+  }
+}
