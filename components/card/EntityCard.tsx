@@ -1,8 +1,8 @@
-import { SourceLine } from '@/components/shared/SourceLine';
 import { type EntityCard as CardData, groupByParagraph } from '@/lib/facts/query';
 import type { FactBase } from '@/lib/facts/schema';
 import type { Lang } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
+import { CardFacts } from './CardFacts';
 
 export interface EntityCardProps {
   lang: Lang;
@@ -20,6 +20,14 @@ export interface EntityCardProps {
   onNavigate?: (entityId: string) => void;
   onLangChange?: (lang: Lang) => void;
   onClose?: () => void;
+  /** A pinned card stays open until it is unpinned or closed; without a handler there is no pin button. */
+  pinned?: boolean;
+  onPinChange?: (pinned: boolean) => void;
+  /** Whether the entity is muted (not highlighted anywhere); without a handler there is no mute button. */
+  muted?: boolean;
+  onMuteChange?: (muted: boolean) => void;
+  /** Colours: the page's own (light or dark, as measured under the mention), or the system's. */
+  theme?: 'light' | 'dark' | 'system';
 }
 
 /**
@@ -36,6 +44,8 @@ export function EntityCard(props: EntityCardProps) {
   return (
     <div
       class="card"
+      data-theme={props.theme ?? 'system'}
+      data-pinned={props.pinned ? 'true' : undefined}
       role="dialog"
       lang={lang}
       aria-label={name ? t('cardLabel', { name }) : error ? t('cardError') : t('loading')}
@@ -50,6 +60,19 @@ export function EntityCard(props: EntityCardProps) {
           </button>
         )}
         <span class="spacer" />
+        {props.onPinChange && (
+          <button
+            type="button"
+            class="pin"
+            aria-pressed={props.pinned === true}
+            aria-label={props.pinned ? t('unpin') : t('pin')}
+            title={props.pinned ? t('unpin') : t('pin')}
+            onClick={() => props.onPinChange?.(!props.pinned)}
+          >
+            <PinIcon filled={props.pinned === true} />
+            {props.pinned && <span class="pinned-label">{t('pinned')}</span>}
+          </button>
+        )}
         <button
           type="button"
           class="lang"
@@ -86,36 +109,7 @@ export function EntityCard(props: EntityCardProps) {
               {card.entity.description[lang]}
             </p>
           </header>
-          <section aria-label={t('factsHeading')}>
-            <h3>{t('factsHeading')}</h3>
-            {claims.length === 0 && <p class="empty">{t('noFacts')}</p>}
-            {claims.map((group) => (
-              <div key={group.paragraph} class="fact-group">
-                <p class="cite">
-                  <span aria-hidden="true">¶{group.paragraph}</span>
-                  <span class="visually-hidden">{t('paragraph', { n: String(group.paragraph) })}</span>
-                  {group.section && (
-                    <>
-                      {' · '}
-                      <span lang={source?.language}>{group.section}</span>
-                    </>
-                  )}
-                </p>
-                <ul class="facts">
-                  {group.facts.map((fact) => (
-                    <li key={fact.id} class="fact">
-                      <span class="fact-text">{fact.text[lang]}</span>
-                    </li>
-                  ))}
-                </ul>
-              </div>
-            ))}
-            {claims.length > 0 && source && (
-              <p class="card-source">
-                <SourceLine lang={lang} source={source} />
-              </p>
-            )}
-          </section>
+          <CardFacts lang={lang} claims={claims} source={source} />
           {background.length > 0 && (
             <section aria-label={t('backgroundLabel')}>
               <h3>{t('backgroundLabel')}</h3>
@@ -142,9 +136,32 @@ export function EntityCard(props: EntityCardProps) {
               </ul>
             </nav>
           )}
+          {props.onMuteChange && name && (
+            <p class="mute">
+              {props.muted && <span class="muted-note">{t('mutedNote', { name })} </span>}
+              <button type="button" class="link" onClick={() => props.onMuteChange?.(!props.muted)}>
+                {props.muted ? t('unmute', { name }) : t('mute', { name })}
+              </button>
+            </p>
+          )}
           {version && <p class="version">{t('factBaseVersion', { version })}</p>}
         </>
       )}
     </div>
+  );
+}
+
+/** A push pin, drawn rather than an emoji, which not every system's fonts have. */
+function PinIcon({ filled }: { filled: boolean }) {
+  return (
+    <svg aria-hidden="true" width="14" height="14" viewBox="0 0 16 16">
+      <path
+        d="M10.5 1.5 14.5 5.5 12 6.5 9.5 9 10 12.5 8.5 14 5.5 11 2 14.5 1.5 14 5 10.5 2 7.5 3.5 6 7 6.5 9.5 4Z"
+        fill={filled ? 'currentColor' : 'none'}
+        stroke="currentColor"
+        stroke-width="1.2"
+        stroke-linejoin="round"
+      />
+    </svg>
   );
 }

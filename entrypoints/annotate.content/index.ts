@@ -32,6 +32,10 @@ export default defineContentScript({
       reportCounts: (counts, capped) => void sendMessage('reportMentions', { counts, capped }).catch(() => {}),
       isInvalid: () => ctx.isInvalid,
       listen: (type, handler, options) => ctx.addEventListener(document, type, handler, options),
+      every: (ms, fn) => {
+        const id = ctx.setInterval(fn, ms);
+        return () => clearInterval(id);
+      },
     });
     if (ctx.isInvalid) return;
     ctx.onInvalidated(() => session.destroy());
@@ -69,7 +73,6 @@ export default defineContentScript({
     };
     browser.storage.onChanged.addListener(onStorageChange);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
-    ctx.setInterval(() => session.checkRegistration(), 2000);
     await session.apply(await setup());
   },
 });

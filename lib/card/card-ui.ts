@@ -3,6 +3,7 @@ import type { EntityCard } from '@/lib/facts/query';
 import type { Lang } from '@/lib/i18n/language';
 import type { Served, SummaryData } from '@/lib/store/fact-store';
 import { type Anchor, CardView } from './card-view';
+import { pageThemeAt } from './page-theme';
 
 export type { Anchor };
 
@@ -10,6 +11,8 @@ export type { Anchor };
 export interface CardDataSource {
   card(entityId: string): Promise<Served<EntityCard>>;
   summary(): Promise<Served<SummaryData>>;
+  /** Mutes or unmutes an entity everywhere (a setting the background keeps); absent where muting is not offered. */
+  setMuted?(entityId: string, muted: boolean): Promise<void>;
 }
 
 /** What the spotter asks the card to show. */
@@ -20,6 +23,8 @@ export interface CardOpening {
   anchor: Anchor;
   /** Opened from the keyboard: focus goes into the card, and back where it was on close. */
   byKeyboard: boolean;
+  /** Opened pinned (a click or a tap on the mention): it stays until unpinned or closed. */
+  pinned?: boolean;
 }
 
 /** The card, as the always-loaded spotter drives it once this part is loaded. */
@@ -28,11 +33,17 @@ export interface CardUi {
   close(): void;
   readonly isOpen: boolean;
   readonly openedByKeyboard: boolean;
+  /** Pinned cards stay open when the pointer leaves or the mention scrolls away. */
+  readonly isPinned: boolean;
+  /** The entity shown first (the mention's), while open. */
+  readonly entityId: string | null;
+  setPinned(pinned: boolean): void;
   /** True when an event happened over (or inside) the card. */
   contains(event: Event): boolean;
   /** The card's host element, which scans and hit tests pass over. */
   isOwnElement(element: Element): boolean;
   setLanguage(lang: Lang): void;
+  setMuted(muted: ReadonlySet<string>): void;
   /** Loads the cards of the page's entities ahead, so that a card opens within a frame. */
   prefetch(entityIds: Iterable<string>): void;
   destroy(): void;
@@ -40,6 +51,10 @@ export interface CardUi {
 
 export interface CardUiOptions {
   lang: Lang;
+  /** Follow the page's colours (measured under the mention) or the system's. */
+  theme?: 'page' | 'system';
+  /** Entities the user muted, so the card offers to unmute them. */
+  muted?: ReadonlySet<string>;
   data: CardDataSource;
   /** The mention scrolled out of view. */
   onAnchorHidden(): void;
@@ -49,6 +64,8 @@ export interface CardUiOptions {
 
 interface OpenState {
   opening: CardOpening;
+  pinned: boolean;
+  theme: 'light' | 'dark' | 'system';
   /** Entities visited through "related" links; the last one is shown. */
   trail: string[];
   /** Where focus was before a keyboard open, to give it back on close. */
@@ -69,10 +86,12 @@ class CardPresenter implements CardUi {
   private state: OpenState | null = null;
   private error = false;
   private lang: Lang;
+  private muted: ReadonlySet<string>;
   private keysBound: HTMLElement | null = null;
 
   constructor(private readonly options: CardUiOptions) {
     this.lang = options.lang;
+    this.muted = options.muted ?? new Set();
     this.view = new CardView(() => options.onAnchorHidden());
   }
 
@@ -82,6 +101,25 @@ class CardPresenter implements CardUi {
 
   get openedByKeyboard(): boolean {
     return this.state?.opening.byKeyboard ?? false;
+  }
+
+  get isPinned(): boolean {
+    return this.state?.pinned ?? false;
+  }
+
+  get entityId(): string | null {
+    return this.state?.opening.entityId ?? null;
+  }
+
+  setPinned(pinned: boolean): void {
+    if (!this.state || this.state.pinned === pinned) return;
+    this.state.pinned = pinned;
+    this.view.update(this.props());
+  }
+
+  setMuted(muted: ReadonlySet<string>): void {
+    this.muted = muted;
+    if (this.state) this.view.update(this.props());
   }
 
   contains(event: Event): boolean {
@@ -108,7 +146,14 @@ class CardPresenter implements CardUi {
   async open(opening: CardOpening): Promise<void> {
     const returnFocus = opening.byKeyboard ? (this.state?.returnFocus ?? document.activeElement) : null;
     if (this.state) this.view.hide();
-    const state: OpenState = { opening, trail: [opening.entityId], returnFocus };
+    const theme = this.options.theme === 'system' ? 'system' : pageThemeAt(opening.anchor.contextElement);
+    const state: OpenState = {
+      opening,
+      trail: [opening.entityId],
+      returnFocus,
+      pinned: opening.pinned ?? false,
+      theme,
+    };
     this.state = state;
     this.error = false;
     await this.view.show(this.props(), opening.anchor);
@@ -222,6 +267,15 @@ class CardPresenter implements CardUi {
         this.view.update(this.props());
       },
       onClose: () => this.closeFromCard(),
+      theme: state.theme,
+      pinned: state.pinned,
+      onPinChange: (pinned) => this.setPinned(pinned),
+      muted: this.muted.has(id),
+      onMuteChange: this.options.data.setMuted
+        ? (muted) => {
+            this.options.data.setMuted?.(id, muted).catch(() => {});
+          }
+        : undefined,
     };
   }
 }

@@ -1,3 +1,4 @@
+import { cardEn, cardFr } from './card-strings';
 import type { Lang } from './language';
 
 /**
@@ -6,6 +7,7 @@ import type { Lang } from './language';
  * without changing the browser's, which `i18n.getMessage` cannot do.
  */
 const en = {
+  ...cardEn,
   summaryHeading: 'What the article says',
   headlineLabel: 'Summary by Context Lens, not the article’s title',
   sourceIs: 'Source: {source}',
@@ -139,6 +141,7 @@ export type StringKey = keyof typeof en;
 export const STRING_KEYS = Object.keys(en) as StringKey[];
 
 const fr: Record<StringKey, string> = {
+  ...cardFr,
   summaryHeading: 'Ce que dit l’article',
   headlineLabel: 'Résumé par Context Lens, pas le titre de l’article',
   sourceIs: 'Source : {source}',

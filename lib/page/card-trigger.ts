@@ -38,12 +38,13 @@ export class CardTrigger {
   private ui: CardUi | null = null;
   private loading: Promise<CardUi> | null = null;
   private mentions: readonly Mention[] = [];
-  private open: { mention: Mention; byKeyboard: boolean } | null = null;
+  private open: { mention: Mention; byKeyboard: boolean; byTouch: boolean } | null = null;
   private hovered: Mention | null = null;
   private intentTimer: ReturnType<typeof setTimeout> | undefined;
   private closeTimer: ReturnType<typeof setTimeout> | undefined;
   private framePending = false;
   private pointer = { x: 0, y: 0, overCard: false };
+  private pointerSeen = false;
   private listening = false;
   private currentIndex = -1;
   private lang: Lang;
@@ -74,6 +75,8 @@ export class CardTrigger {
     if (this.open && !mentions.includes(this.open.mention)) this.close();
     if (mentions.length === 0) return;
     if (!this.listening) this.listen();
+    // Text under a resting pointer may have just become a mention (a page that re-rendered): look again.
+    if (this.pointerSeen) this.scheduleHitTest();
     // Loaded on the first mention rather than on hover, so that the first card opens at once.
     const ids = new Set(mentions.map((m) => m.alias.entityId));
     this.cardUi().then(
@@ -88,7 +91,7 @@ export class CardTrigger {
         lang: this.lang,
         data: this.options.data,
         onAnchorHidden: () => {
-          if (this.open && !this.open.byKeyboard) this.close();
+          if (this.open && !this.open.byKeyboard && !this.ui?.isPinned) this.close();
         },
         onClosed: () => {
           this.open = null;
@@ -109,16 +112,44 @@ export class CardTrigger {
     this.listening = true;
     this.options.listen('pointermove', (e) => this.onPointerMove(e), { passive: true, capture: true });
     this.options.listen('keydown', (e) => this.onKeyDown(e), { capture: true });
+    this.options.listen('click', (e) => this.onClick(e), { passive: true, capture: true });
+  }
+
+  /**
+   * A click on a mention pins its card (opening it if needed), a second one
+   * unpins it; a tap opens the card at once (touch has no hover), and a tap
+   * elsewhere closes a card a tap opened. The page's own handling of the
+   * click (a link, a button) goes on untouched.
+   */
+  private onClick(event: MouseEvent): void {
+    if (!event.isTrusted || event.button !== 0 || this.options.isInvalid() || this.ui?.contains(event)) return;
+    const byTouch = (event as PointerEvent).pointerType === 'touch';
+    const mention = this.locator.at(event.clientX, event.clientY);
+    if (!mention) {
+      if (this.open?.byTouch) this.close();
+      return;
+    }
+    clearTimeout(this.intentTimer);
+    if (this.open?.mention === mention && this.ui?.isOpen) {
+      if (!byTouch) this.ui.setPinned(!this.ui.isPinned);
+      return;
+    }
+    void this.show(mention, false, { pinned: !byTouch, byTouch });
   }
 
   private onPointerMove(event: PointerEvent): void {
     if (!event.isTrusted || this.options.isInvalid()) return;
     this.pointer = { x: event.clientX, y: event.clientY, overCard: this.ui?.contains(event) ?? false };
+    this.pointerSeen = true;
+    this.scheduleHitTest();
+  }
+
+  private scheduleHitTest(): void {
     if (this.framePending) return;
     this.framePending = true;
     requestAnimationFrame(() => {
       this.framePending = false;
-      this.hitTest();
+      if (!this.options.isInvalid()) this.hitTest();
     });
   }
 
@@ -136,7 +167,13 @@ export class CardTrigger {
     if (overCard || (mention !== null && this.open?.mention === mention)) {
       clearTimeout(this.closeTimer);
       this.closeTimer = undefined;
-    } else if (this.open && !this.open.byKeyboard && this.closeTimer === undefined) {
+    } else if (
+      this.open &&
+      !this.open.byKeyboard &&
+      !this.open.byTouch &&
+      !this.ui?.isPinned &&
+      this.closeTimer === undefined
+    ) {
       this.closeTimer = setTimeout(() => {
         this.closeTimer = undefined;
         this.close();
@@ -182,11 +219,15 @@ export class CardTrigger {
     return false;
   }
 
-  private async show(mention: Mention, byKeyboard: boolean): Promise<void> {
+  private async show(
+    mention: Mention,
+    byKeyboard: boolean,
+    how: { pinned?: boolean; byTouch?: boolean } = {},
+  ): Promise<void> {
     if (this.options.isInvalid()) return;
     clearTimeout(this.closeTimer);
     this.closeTimer = undefined;
-    this.open = { mention, byKeyboard };
+    this.open = { mention, byKeyboard, byTouch: how.byTouch ?? false };
     const ui = await this.cardUi();
     if (this.open?.mention !== mention) return;
     await ui.open({
@@ -198,6 +239,7 @@ export class CardTrigger {
         contextElement: mention.startNode.parentElement ?? undefined,
       },
       byKeyboard,
+      pinned: how.pinned,
     });
   }
 

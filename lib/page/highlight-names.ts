@@ -1,5 +1,8 @@
 import type { HighlightStyle } from '@/lib/ext/settings';
-import type { Category } from '@/lib/facts/schema';
+import { CATEGORIES, type Category } from '@/lib/facts/schema';
+
+const HIGHLIGHT_PREFIX = 'context-lens-';
+const STYLES: readonly HighlightStyle[] = ['background', 'underline'];
 
 /**
  * Highlight names in a page's registry; prefixed so they cannot clash with
@@ -9,4 +12,13 @@ import type { Category } from '@/lib/facts/schema';
  * paint it.
  */
 export const highlightName = (category: Category, style: HighlightStyle = 'background') =>
-  style === 'background' ? `context-lens-${category}` : `context-lens-${category}-${style}`;
+  style === 'background' ? `${HIGHLIGHT_PREFIX}${category}` : `${HIGHLIGHT_PREFIX}${category}-${style}`;
+
+/** The name of the highlight of the mention reached with the keyboard. */
+export const CURRENT_HIGHLIGHT = `${HIGHLIGHT_PREFIX}current`;
+
+/** Every name the extension paints under: a page's highlight found under one is not ours, and is dropped. */
+export const OUR_NAMES: readonly string[] = [
+  ...CATEGORIES.flatMap((c) => STYLES.map((s) => highlightName(c, s))),
+  CURRENT_HIGHLIGHT,
+];

@@ -1,6 +1,6 @@
 import type { HighlightStyle } from '@/lib/ext/settings';
 import type { Category } from '@/lib/facts/schema';
-import { highlightName } from '@/lib/page/highlight-names';
+import { CURRENT_HIGHLIGHT, highlightName, OUR_NAMES } from '@/lib/page/highlight-names';
 import type { Mention } from '@/lib/page/scan';
 
 /**
@@ -57,11 +57,36 @@ export class Highlighter {
     this.ensureRegistered();
   }
 
-  /** A page script may clear or overwrite `CSS.highlights`; put ours back. */
-  ensureRegistered(): void {
+  /**
+   * A page script may clear or overwrite `CSS.highlights`, or reach our
+   * `Highlight` objects through it and empty them or add ranges of its own:
+   * put ours back, with exactly our ranges. `thorough` also checks each
+   * range (a page that swaps one of ours for one of its own keeps the size).
+   */
+  ensureRegistered(thorough = false): void {
+    const wanted = new Map<Highlight, StaticRange[]>();
+    for (const [mention, range] of this.ranges) {
+      const highlight = this.highlightFor(mention.alias.category);
+      const list = wanted.get(highlight);
+      if (list) list.push(range);
+      else wanted.set(highlight, [range]);
+    }
     for (const [name, highlight] of this.highlights) {
+      const ranges = wanted.get(highlight) ?? [];
+      const intact = highlight.size === ranges.length && (!thorough || ranges.every((r) => highlight.has(r)));
+      if (!intact) {
+        highlight.clear();
+        for (const range of ranges) highlight.add(range);
+      }
       if (highlight.size > 0 && this.registry.get(name) !== highlight) this.registry.set(name, highlight);
       else if (highlight.size === 0 && this.registry.get(name) === highlight) this.registry.delete(name);
+    }
+    // Names of ours that the page filled with highlights of its own would be painted in our style.
+    // (Looked up by name: Firefox does not let a content script iterate the page's registry.)
+    const ours = new Set<Highlight>([...this.highlights.values(), this.current]);
+    for (const name of OUR_NAMES) {
+      const highlight = this.registry.get(name);
+      if (highlight && !ours.has(highlight)) this.registry.delete(name);
     }
   }
 
@@ -72,7 +97,7 @@ export class Highlighter {
 
   /** Marks one mention as the current one (keyboard navigation), or none. */
   setCurrent(mention: Mention | null): void {
-    const name = 'context-lens-current';
+    const name = CURRENT_HIGHLIGHT;
     this.current.clear();
     if (mention) {
       const range = this.ranges.get(mention);

@@ -12,6 +12,8 @@ export interface SessionDeps {
   reportCounts(counts: Record<string, number>, capped: boolean): void;
   isInvalid(): boolean;
   listen: ConstructorParameters<typeof CardTrigger>[1]['listen'];
+  /** Runs `fn` every `ms` until the returned function is called (or the content script goes away). */
+  every(ms: number, fn: () => void): () => void;
 }
 
 /**
@@ -25,6 +27,10 @@ export class PageSession {
   readonly cards: CardTrigger;
   private matcherKey = '';
   private setup: PageSetup;
+  /** Watches the page's highlight registry while there are highlights to keep (see `guard`). */
+  private unguard: (() => void) | null = null;
+  private scrollPending = false;
+  private scrollWatched = false;
 
   constructor(
     first: PageSetup,
@@ -60,7 +66,10 @@ export class PageSession {
     const annotator = new PageAnnotator(document, Matcher.fromSpec(spec), {
       painter: this.highlighter,
       isExcluded: this.cards.isOwnElement,
-      onChange: (mentions) => this.cards.setMentions(mentions),
+      onChange: (mentions) => {
+        this.cards.setMentions(mentions);
+        this.guard(mentions.length > 0);
+      },
       onCounts: (counts, capped) => {
         if (!this.deps.isInvalid()) this.deps.reportCounts(counts, capped);
       },
@@ -75,15 +84,43 @@ export class PageSession {
     this.annotator.stop();
     this.annotator = null;
     this.cards.setMentions([]);
+    this.guard(false);
   }
 
-  /** A page script may clear CSS.highlights at any time; checking is a few map reads. */
-  checkRegistration(): void {
-    if (this.annotator) this.highlighter.ensureRegistered();
+  /**
+   * A page script may clear `CSS.highlights`, or empty or fill our highlights,
+   * at any time. While there are highlights, they are checked whenever the
+   * page scrolls (once per frame at most), and fully once a second; a page
+   * without mentions runs no timer at all. (A check on every frame would keep
+   * a still page's main thread awake at the display's rate.)
+   */
+  private guard(on: boolean): void {
+    if (!on) {
+      this.unguard?.();
+      this.unguard = null;
+      return;
+    }
+    if (this.unguard) return;
+    this.unguard = this.deps.every(1000, () => this.highlighter.ensureRegistered(true));
+    if (this.scrollWatched) return;
+    this.scrollWatched = true;
+    this.deps.listen(
+      'scroll',
+      () => {
+        if (!this.unguard || this.scrollPending) return;
+        this.scrollPending = true;
+        requestAnimationFrame(() => {
+          this.scrollPending = false;
+          if (this.unguard) this.highlighter.ensureRegistered();
+        });
+      },
+      { passive: true, capture: true },
+    );
   }
 
   destroy(): void {
     this.stop();
+    this.guard(false);
     this.cards.destroy();
   }
 }

@@ -1,14 +1,21 @@
-import { render } from '@testing-library/preact';
+import { fireEvent, render } from '@testing-library/preact';
 import { EntityCard, type EntityCardProps } from '@/components/card/EntityCard';
 import type { Lang } from '@/lib/i18n/language';
 
 export const LANGS: Lang[] = ['en', 'fr'];
 
-/** Renders a card (English unless told) and returns its dialog with the usual render result. */
-export function renderCard(props: Partial<EntityCardProps> & Pick<EntityCardProps, 'card'>) {
-  const result = render(<EntityCard lang="en" {...props} />);
+/**
+ * Renders a card (English unless told) and returns its dialog with the usual
+ * render result. Long fact lists are unfolded ("Show all"), as most tests read
+ * every fact; `folded: true` leaves them as a card first shows them.
+ */
+export function renderCard(props: Partial<EntityCardProps> & Pick<EntityCardProps, 'card'> & { folded?: boolean }) {
+  const { folded, ...cardProps } = props;
+  const result = render(<EntityCard lang="en" {...cardProps} />);
   const dialog = result.container.querySelector<HTMLElement>('[role="dialog"]');
   if (!dialog) throw new Error('no dialog rendered');
+  const more = dialog.querySelector<HTMLButtonElement>('button.more');
+  if (more && !folded) fireEvent.click(more);
   return { ...result, dialog };
 }
 

@@ -219,8 +219,9 @@ describe('EntityCard: every control is a plain button', () => {
       const { dialog, container } = renderCard({ lang: 'en', source: base.source, version: base.version, ...props });
       const controls = interactive(container);
       const buttons = [...dialog.querySelectorAll('button')];
-      // lang + close, plus back and one per related entity.
-      const expected = 2 + (props.backTo ? 1 : 0) + (props.card?.related.length ?? 0);
+      // lang + close, plus back, one per related entity, and "show all / fewer" when facts are folded.
+      const facts = props.card?.facts.filter((f) => !f.background).length ?? 0;
+      const expected = 2 + (props.backTo ? 1 : 0) + (props.card?.related.length ?? 0) + (facts > 3 ? 1 : 0);
       expect(buttons).toHaveLength(expected);
       expect(controls).toEqual(buttons);
       for (const b of buttons) expect(b.getAttribute('type'), b.outerHTML).toBe('button');

@@ -1,0 +1,22 @@
+/** The card's own controls (pin, mute, longer lists), in both languages; merged into the catalogue by strings.ts. */
+export const cardEn = {
+  pin: 'Keep this card open',
+  unpin: 'Let this card close',
+  pinned: 'Pinned',
+  mute: 'Don’t highlight {name}',
+  unmute: 'Highlight {name} again',
+  mutedNote: '{name} is no longer highlighted on any page.',
+  showAllFacts: 'Show all {count} facts',
+  showFewerFacts: 'Show fewer facts',
+};
+
+export const cardFr: Record<keyof typeof cardEn, string> = {
+  pin: 'Garder cette fiche ouverte',
+  unpin: 'Laisser cette fiche se fermer',
+  pinned: 'Épinglée',
+  mute: 'Ne plus surligner {name}',
+  unmute: 'Surligner à nouveau {name}',
+  mutedNote: '{name} n’est plus surligné sur aucune page.',
+  showAllFacts: 'Voir les {count} faits',
+  showFewerFacts: 'Voir moins de faits',
+};
