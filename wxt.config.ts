@@ -41,6 +41,8 @@ export default defineConfig({
               // Nothing is collected or transmitted: say so in the form Firefox asks for.
               data_collection_permissions: { required: ['none'] },
             },
+            // Firefox for Android runs the same build; it has no keyboard commands (detected, not assumed).
+            gecko_android: { strict_min_version: '142.0' },
           },
         }
       : {}),

@@ -69,7 +69,8 @@ export default defineBackground(() => {
   });
 
   // Keyboard shortcuts (user-changeable in the browser) act on the active tab's top frame.
-  browser.commands.onCommand.addListener(async (command, tab) => {
+  // Firefox for Android has no `commands`: the popup and cards are the way there.
+  browser.commands?.onCommand.addListener(async (command, tab) => {
     const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
     if (tabId === undefined) return;
     const target = { tabId, frameId: 0 };

@@ -60,17 +60,17 @@ export function EntityCard(props: EntityCardProps) {
           </button>
         )}
         <span class="spacer" />
+        {props.pinned && <span class="pinned-label">{t('pinned')}</span>}
         {props.onPinChange && (
           <button
             type="button"
             class="pin"
             aria-pressed={props.pinned === true}
-            aria-label={props.pinned ? t('unpin') : t('pin')}
-            title={props.pinned ? t('unpin') : t('pin')}
+            title={t('pin')}
             onClick={() => props.onPinChange?.(!props.pinned)}
           >
             <PinIcon filled={props.pinned === true} />
-            {props.pinned && <span class="pinned-label">{t('pinned')}</span>}
+            <span class="visually-hidden">{t('pin')}</span>
           </button>
         )}
         <button

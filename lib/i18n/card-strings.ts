@@ -1,7 +1,6 @@
 /** The card's own controls (pin, mute, longer lists), in both languages; merged into the catalogue by strings.ts. */
 export const cardEn = {
   pin: 'Keep this card open',
-  unpin: 'Let this card close',
   pinned: 'Pinned',
   mute: 'Don’t highlight {name}',
   unmute: 'Highlight {name} again',
@@ -12,7 +11,6 @@ export const cardEn = {
 
 export const cardFr: Record<keyof typeof cardEn, string> = {
   pin: 'Garder cette fiche ouverte',
-  unpin: 'Laisser cette fiche se fermer',
   pinned: 'Épinglée',
   mute: 'Ne plus surligner {name}',
   unmute: 'Surligner à nouveau {name}',

@@ -57,6 +57,8 @@ export interface ChromiumOptions {
   colorScheme?: 'light' | 'dark';
   /** False for a plain browser, to compare pages with and without the extension. */
   withExtension?: boolean;
+  /** Touch emulation, for taps. */
+  hasTouch?: boolean;
 }
 
 export async function launchChromium(
@@ -69,6 +71,7 @@ export async function launchChromium(
     headless: true,
     locale: lang,
     colorScheme: options.colorScheme ?? 'light',
+    hasTouch: options.hasTouch ?? false,
     env: { ...process.env, LANGUAGE: lang.replace('-', '_'), LANG: `${lang.replace('-', '_')}.UTF-8` },
     args: [
       ...FLAGS,

@@ -10,7 +10,8 @@ export interface DriverPage {
   frames(): { url(): string; evaluate(fn: never): Promise<unknown> }[];
   goto(url: string, options: { waitUntil: 'load' }): Promise<unknown>;
   evaluate(fn: never, arg?: never): Promise<unknown>;
-  mouse: { move(x: number, y: number): Promise<void> };
+  mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
+  touchscreen: { tap(x: number, y: number): Promise<void> };
   keyboard: { press(key: never): Promise<void> };
   screenshot(options: { path: never }): Promise<unknown>;
   close(): Promise<void>;
@@ -53,6 +54,8 @@ export function wrapPage(page: DriverPage, specifics: DriverSpecifics): E2EPage 
       return reloadFromInside(this);
     },
     mouseMove: (x, y) => page.mouse.move(x, y),
+    click: (x, y) => page.mouse.click(x, y),
+    tap: (x, y) => page.touchscreen.tap(x, y),
     press: (key) => page.keyboard.press(key as never),
     inCard: specifics.inCard,
     screenshot: async (path) => {

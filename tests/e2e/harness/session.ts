@@ -7,6 +7,9 @@ export interface E2EPage {
   /** Resolves once `fn` (sync or async) returns a truthy value in the page; rejects after `timeoutMs`. */
   waitFor<A = undefined>(fn: (arg: A) => unknown, arg?: A, timeoutMs?: number): Promise<void>;
   mouseMove(x: number, y: number): Promise<void>;
+  click(x: number, y: number): Promise<void>;
+  /** A touch tap (Chromium: only in a session launched with `hasTouch`). */
+  tap(x: number, y: number): Promise<void>;
   press(key: string): Promise<void>;
   /**
    * Runs `fn` on the card's dialog element, inside the extension's closed
