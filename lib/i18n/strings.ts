@@ -45,7 +45,9 @@ const en = {
   pausedNotice: 'Paused: nothing is highlighted until you turn this back on.',
   onThisPage: 'On this page',
   noMentions: 'No mentions found on this page.',
-  mentionsWord: 'mentions',
+  mentionItem: '{name}, {count}',
+  mentionCount_one: '{count} mention',
+  mentionCount_other: '{count} mentions',
   unsupportedPage:
     'Context Lens cannot run on this page: browsers keep their own pages and extension stores off-limits.',
   reloadToStart: 'Reload this page to start highlighting it.',
@@ -164,7 +166,7 @@ const fr: Record<StringKey, string> = {
   cardLabel: '{name} : contexte',
   mentionOnPage: 'Cité sur cette page sous la forme « {text} »',
   factsHeading: 'Dans l’article',
-  relatedHeading: 'Liens',
+  relatedHeading: 'Voir aussi',
   paragraph: 'Paragraphe {n}',
   backgroundLabel: 'Contexte général, pas une affirmation de l’article',
   noFacts: 'L’article n’en dit pas plus.',
@@ -178,7 +180,9 @@ const fr: Record<StringKey, string> = {
   pausedNotice: 'En pause : rien n’est surligné tant que vous ne réactivez pas.',
   onThisPage: 'Sur cette page',
   noMentions: 'Aucune mention sur cette page.',
-  mentionsWord: 'mentions',
+  mentionItem: '{name}, {count}',
+  mentionCount_one: '{count} mention',
+  mentionCount_other: '{count} mentions',
   unsupportedPage:
     'Context Lens ne peut pas fonctionner ici : les navigateurs protègent leurs propres pages et les boutiques d’extensions.',
   reloadToStart: 'Rechargez la page pour commencer à la surligner.',
@@ -274,6 +278,23 @@ const catalog: Record<Lang, Record<StringKey, string>> = { en, fr };
 /** Looks up a string and fills `{name}` placeholders with plain text (never markup). */
 export function translate(lang: Lang, key: StringKey, params: Record<string, string> = {}): string {
   return catalog[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/** The keys that come as a pair, `<key>_one` and `<key>_other`. */
+export type CountKey = { [K in StringKey]: K extends `${infer Base}_one` ? Base : never }[StringKey];
+
+/**
+ * A string that counts something, in the form the language's plural rules
+ * ask for: "1 mention", "2 mentions"; French says "0 mention" as it says
+ * "1 mention". `{count}` is filled with the number as the language writes it.
+ * Forms other than one (French "many", for a million and up) take `_other`.
+ */
+export function translateCount(lang: Lang, key: CountKey, count: number, params: Record<string, string> = {}): string {
+  const form = new Intl.PluralRules(lang).select(count) === 'one' ? 'one' : 'other';
+  return translate(lang, `${key}_${form}` as StringKey, {
+    ...params,
+    count: new Intl.NumberFormat(lang).format(count),
+  });
 }
 
 /**
