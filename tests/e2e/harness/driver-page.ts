@@ -12,12 +12,14 @@ export interface DriverPage {
   evaluate(fn: never, arg?: never): Promise<unknown>;
   mouse: { move(x: number, y: number): Promise<void> };
   keyboard: { press(key: never): Promise<void> };
-  screenshot(options: { path: never }): Promise<unknown>;
+  screenshot(options: { path?: never; clip?: never }): Promise<Uint8Array>;
   close(): Promise<void>;
 }
 
 export interface DriverSpecifics {
   inCard: E2EPage['inCard'];
+  /** Playwright and Puppeteer name it differently. */
+  setViewport: E2EPage['setViewport'];
   /** Replaces the plain `goto`, for a driver whose navigation needs help. */
   goto?: E2EPage['goto'];
 }
@@ -58,6 +60,8 @@ export function wrapPage(page: DriverPage, specifics: DriverSpecifics): E2EPage 
     screenshot: async (path) => {
       await page.screenshot({ path: path as never });
     },
+    screenshotClip: async (clip) => new Uint8Array(await page.screenshot({ clip: clip as never })),
+    setViewport: specifics.setViewport,
     close: () => page.close(),
   };
 }
