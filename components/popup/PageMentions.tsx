@@ -25,15 +25,15 @@ export function PageMentions({ lang, mentions, onReveal }: PageMentionsProps) {
                 type="button"
                 class="mention"
                 data-entity={m.entityId}
-                // The badge shows the bare number; the name says it in words, after the visible name.
+                // The badge shows the bare number; the name says it in words, and still holds the
+                // visible text ("Siri 2", punctuation aside) for those who speak to their browser.
                 aria-label={translate(lang, 'mentionItem', {
                   name: m.name[lang],
                   count: translateCount(lang, 'mentionCount', m.count),
                 })}
                 onClick={() => onReveal(m.entityId)}
               >
-                <span class="mention-name">{m.name[lang]}</span>
-                <span class="count">{number.format(m.count)}</span>
+                <span class="mention-name">{m.name[lang]}</span> <span class="count">{number.format(m.count)}</span>
               </button>
             </li>
           ))}
