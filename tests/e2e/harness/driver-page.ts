@@ -13,6 +13,7 @@ export interface DriverPage {
   mouse: { move(x: number, y: number): Promise<void> };
   keyboard: { press(key: never): Promise<void> };
   screenshot(options: { path?: never; clip?: never }): Promise<Uint8Array>;
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -62,6 +63,7 @@ export function wrapPage(page: DriverPage, specifics: DriverSpecifics): E2EPage 
     },
     screenshotClip: async (clip) => new Uint8Array(await page.screenshot({ clip: clip as never })),
     setViewport: specifics.setViewport,
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }
