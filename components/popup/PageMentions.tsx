@@ -1,6 +1,7 @@
 import type { TabMention } from '@/lib/ext/messages';
 import type { Lang } from '@/lib/i18n/language';
-import { translate, translateCount } from '@/lib/i18n/strings';
+import { translateCount } from '@/lib/i18n/plural';
+import { translate } from '@/lib/i18n/strings';
 
 export interface PageMentionsProps {
   lang: Lang;
