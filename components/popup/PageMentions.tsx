@@ -1,5 +1,6 @@
 import type { TabMention } from '@/lib/ext/messages';
 import type { Lang } from '@/lib/i18n/language';
+import { translateCount } from '@/lib/i18n/plural';
 import { translate } from '@/lib/i18n/strings';
 
 export interface PageMentionsProps {
@@ -11,6 +12,7 @@ export interface PageMentionsProps {
 
 /** "On this page": each entity found in the tab with its count; choosing one shows it in the page. */
 export function PageMentions({ lang, mentions, onReveal }: PageMentionsProps) {
+  const number = new Intl.NumberFormat(lang);
   return (
     <section class="mentions" aria-labelledby="mentions-heading">
       <h2 id="mentions-heading">{translate(lang, 'onThisPage')}</h2>
@@ -20,12 +22,19 @@ export function PageMentions({ lang, mentions, onReveal }: PageMentionsProps) {
         <ul class="mention-list">
           {mentions.map((m) => (
             <li key={m.entityId}>
-              <button type="button" class="mention" data-entity={m.entityId} onClick={() => onReveal(m.entityId)}>
-                <span class="mention-name">{m.name[lang]}</span>{' '}
-                <span class="count">
-                  {m.count}
-                  <span class="visually-hidden"> {translate(lang, 'mentionsWord')}</span>
-                </span>
+              <button
+                type="button"
+                class="mention"
+                data-entity={m.entityId}
+                // The badge shows the bare number; the name says it in words, and still holds the
+                // visible text ("Siri 2", punctuation aside) for those who speak to their browser.
+                aria-label={translate(lang, 'mentionItem', {
+                  name: m.name[lang],
+                  count: translateCount(lang, 'mentionCount', m.count),
+                })}
+                onClick={() => onReveal(m.entityId)}
+              >
+                <span class="mention-name">{m.name[lang]}</span> <span class="count">{number.format(m.count)}</span>
               </button>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { Disclosure } from '@/components/shared/Disclosure';
 import { SwitchRow } from '@/components/shared/SwitchRow';
 import { useServed } from '@/components/shared/useServed';
 import type { TabMention } from '@/lib/ext/messages';
@@ -32,11 +33,28 @@ export interface PopupProps {
   onOpenOptions?: () => void;
 }
 
-/** The toolbar popup. Data and actions come in as props, so it can be tested without a browser. */
+/**
+ * Whether the summary starts unfolded: not while the page's mentions are on
+ * their way or listed, since a toolbar popup (600 px at most) would then show
+ * the summary instead of them; yes when there is no list to show, or it is
+ * empty.
+ */
+function summaryOpenByDefault(listExpected: boolean, mentions: TabMention[] | null): boolean {
+  if (!listExpected) return true;
+  return mentions !== null && mentions.length === 0;
+}
+
+/**
+ * The toolbar popup, in the order it is used: the switches, search, the
+ * page's mentions, then the article's summary, one click away. Data and
+ * actions come in as props, so it can be tested without a browser.
+ */
 export function Popup(props: PopupProps) {
   const { lang, loadSummary, page = { status: 'loading' }, loadMentions } = props;
   const [state] = useServed(loadSummary);
   const [mentions, setMentions] = useState<TabMention[] | null>(null);
+  // Null until the reader opens or closes the summary: from then on, their choice stands.
+  const [summaryChoice, setSummaryChoice] = useState<boolean | null>(null);
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(lang, key, params);
 
   const pageKey = page.status === 'ready' ? `${page.site}:${page.enabled}:${page.paused}` : page.status;
@@ -52,6 +70,10 @@ export function Popup(props: PopupProps) {
       live = false;
     };
   }, [pageKey, loadMentions]);
+
+  const listShown = page.status === 'ready' && page.enabled && !page.paused && !!loadMentions;
+  const summaryOpen =
+    summaryChoice ?? summaryOpenByDefault(listShown || (page.status === 'loading' && !!loadMentions), mentions);
 
   return (
     <main
@@ -89,21 +111,6 @@ export function Popup(props: PopupProps) {
           {!page.paused && !page.enabled && <p class="notice">{t('siteOffNotice', { site: page.site })}</p>}
         </section>
       )}
-      {state.status === 'loading' && <p aria-busy="true">{t('loading')}</p>}
-      {state.status === 'error' && <p role="alert">{t('loadError')}</p>}
-      {state.status === 'ready' && (
-        <SummaryView
-          lang={lang}
-          data={state.served.value}
-          version={state.served.version}
-          fromBundle={state.served.origin === 'bundled'}
-        />
-      )}
-
-      {page.status === 'ready' && page.enabled && !page.paused && loadMentions && (
-        <PageMentions lang={lang} mentions={mentions} onReveal={(id) => props.onReveal?.(id)} />
-      )}
-
       {props.search && props.loadCard && (
         <FactSearch
           lang={lang}
@@ -112,6 +119,27 @@ export function Popup(props: PopupProps) {
           source={state.status === 'ready' ? state.served.value.source : undefined}
         />
       )}
+
+      {listShown && <PageMentions lang={lang} mentions={mentions} onReveal={(id) => props.onReveal?.(id)} />}
+
+      <Disclosure
+        id="summary"
+        class="summary-section"
+        heading={t('summaryHeading')}
+        open={summaryOpen}
+        onToggle={setSummaryChoice}
+      >
+        {state.status === 'loading' && <p aria-busy="true">{t('loading')}</p>}
+        {state.status === 'error' && <p role="alert">{t('loadError')}</p>}
+        {state.status === 'ready' && (
+          <SummaryView
+            lang={lang}
+            data={state.served.value}
+            version={state.served.version}
+            fromBundle={state.served.origin === 'bundled'}
+          />
+        )}
+      </Disclosure>
     </main>
   );
 }

@@ -18,13 +18,15 @@ function unknownNote(source: SummaryData['source']): StringKey | null {
   return null;
 }
 
-/** The project's summary of the article: headline, source as far as it is known, key points. */
+/**
+ * The project's summary of the article: headline, source as far as it is
+ * known, key points. Its heading is the popup's, which can fold it away.
+ */
 export function SummaryView({ lang, data, version, fromBundle }: SummaryViewProps) {
   const { source, summary } = data;
   const unknown = unknownNote(source);
   return (
-    <section class="summary" aria-labelledby="summary-heading">
-      <h2 id="summary-heading">{translate(lang, 'summaryHeading')}</h2>
+    <div class="summary">
       <p class="headline-label">{translate(lang, 'headlineLabel')}</p>
       <p class="headline">{summary.headline[lang]}</p>
       <p class="source">
@@ -48,6 +50,6 @@ export function SummaryView({ lang, data, version, fromBundle }: SummaryViewProp
           {fromBundle ? ` · ${translate(lang, 'servedFromBundle')}` : ''}
         </small>
       </p>
-    </section>
+    </div>
   );
 }

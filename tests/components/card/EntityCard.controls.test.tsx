@@ -32,7 +32,7 @@ describe('EntityCard: navigation and controls', () => {
   it('labels related entities in French', () => {
     const onNavigate = vi.fn();
     renderCard({ lang: 'fr', card, onNavigate });
-    const nav = screen.getByRole('navigation', { name: 'Liens' });
+    const nav = screen.getByRole('navigation', { name: 'Voir aussi' });
     fireEvent.click(within(nav).getByRole('button', { name: 'Équipe des modèles fondamentaux d’Apple' }));
     expect(onNavigate).toHaveBeenCalledWith('foundation-models-team');
   });

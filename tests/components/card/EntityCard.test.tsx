@@ -139,7 +139,7 @@ describe('EntityCard: a hand-made card', () => {
     const fr = renderCard({ lang: 'fr', card, source: hand.source, version: hand.version });
     expect(fr.dialog.querySelector('h2')?.textContent).toBe('Les fabricants de lentilles');
     expect(fr.dialog.querySelector('.type')?.textContent).toBe('Équipe');
-    expect(screen.getByRole('navigation', { name: 'Liens' })).toBeTruthy();
+    expect(screen.getByRole('navigation', { name: 'Voir aussi' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Modèle discret' })).toBeTruthy();
     expect(fr.dialog.querySelector('.version')?.textContent).toBe('Base de faits hand-7');
   });

@@ -48,7 +48,10 @@ async function inCard<R>(page: Page, fn: (dialog: HTMLElement) => R): Promise<R 
 }
 
 function wrap(page: Page): E2EPage {
-  return wrapPage(page, { inCard: (fn) => inCard(page, fn) });
+  return wrapPage(page, {
+    inCard: (fn) => inCard(page, fn),
+    setViewport: (width, height) => page.setViewportSize({ width, height }),
+  });
 }
 
 export interface ChromiumOptions {

@@ -13,12 +13,15 @@ export interface DriverPage {
   mouse: { move(x: number, y: number): Promise<void>; click(x: number, y: number): Promise<void> };
   touchscreen: { tap(x: number, y: number): Promise<void> };
   keyboard: { press(key: never): Promise<void> };
-  screenshot(options: { path: never }): Promise<unknown>;
+  screenshot(options: { path?: never; clip?: never }): Promise<Uint8Array>;
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
 export interface DriverSpecifics {
   inCard: E2EPage['inCard'];
+  /** Playwright and Puppeteer name it differently. */
+  setViewport: E2EPage['setViewport'];
   /** Replaces the plain `goto`, for a driver whose navigation needs help. */
   goto?: E2EPage['goto'];
 }
@@ -61,6 +64,9 @@ export function wrapPage(page: DriverPage, specifics: DriverSpecifics): E2EPage 
     screenshot: async (path) => {
       await page.screenshot({ path: path as never });
     },
+    screenshotClip: async (clip) => new Uint8Array(await page.screenshot({ clip: clip as never })),
+    setViewport: specifics.setViewport,
+    bringToFront: () => page.bringToFront(),
     close: () => page.close(),
   };
 }

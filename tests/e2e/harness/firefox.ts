@@ -50,6 +50,7 @@ async function inCard<R>(page: Page, fn: (dialog: HTMLElement) => R): Promise<R 
 function wrap(page: Page): E2EPage {
   return wrapPage(page, {
     inCard: (fn) => inCard(page, fn),
+    setViewport: (width, height) => page.setViewport({ width, height }),
     goto: async (url) => {
       try {
         await page.goto(url, { waitUntil: 'load' });

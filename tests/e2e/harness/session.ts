@@ -20,6 +20,12 @@ export interface E2EPage {
   /** Reloads from inside the page and resolves once the new document has loaded. */
   reload(): Promise<void>;
   screenshot(path: string): Promise<void>;
+  /** A PNG of part of the viewport, in CSS pixels (device pixel ratio 1 in both drivers). */
+  screenshotClip(clip: { x: number; y: number; width: number; height: number }): Promise<Uint8Array>;
+  /** Makes the page the active tab, the one keys go to. */
+  bringToFront(): Promise<void>;
+  /** Resizes the viewport, e.g. to the popup's width, so that layout can be measured as it would be there. */
+  setViewport(width: number, height: number): Promise<void>;
   /** Runs `fn` in every frame of the page (cross-origin ones included); frames that refuse are left out. */
   inFrames<R>(fn: () => R | Promise<R>): Promise<{ url: string; value: R }[]>;
   /** Uncaught errors of the page's own scripts since it was opened. */
