@@ -52,12 +52,42 @@ function issueAt(
  *   word ("Pang", "Meta") only matches when capitalised as written or in
  *   all caps (headings).
  */
-export const AliasSchema = v.strictObject({
-  text: nonEmptyText,
-  match: v.picklist(['fold', 'case']),
-  /** A bare surname counts only once the entity's full name has appeared on the page. */
-  afterFullName: v.optional(v.boolean(), false),
+const Words = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(60))), v.maxLength(100));
+
+/**
+ * Context rules of an alias (see `ContextRules` in lib/text/context-rules.ts
+ * and docs/fact-packs.md): when the words around a match make it someone
+ * else's name or another word.
+ */
+export const ContextSchema = v.strictObject({
+  name: v.optional(v.picklist(['full', 'given', 'surname'])),
+  group: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9-]+$/), v.maxLength(60))),
+  otherNameBefore: v.optional(v.boolean()),
+  otherNameAfter: v.optional(v.boolean()),
+  ownNamesAfter: v.optional(Words),
+  notInCompound: v.optional(v.boolean()),
+  notInIdentifier: v.optional(v.boolean()),
+  commonWordIn: v.optional(v.pipe(v.array(v.pipe(v.string(), v.regex(/^[a-z]{2,3}$/))), v.maxLength(50))),
+  allCaps: v.optional(v.boolean()),
+  notBefore: v.optional(Words),
+  notAfter: v.optional(Words),
+  entityCues: v.optional(Words),
+  personCues: v.optional(Words),
 });
+
+export const AliasSchema = v.pipe(
+  v.strictObject({
+    text: nonEmptyText,
+    match: v.picklist(['fold', 'case']),
+    /** A bare surname counts only once the entity's full name has appeared on the page. */
+    afterFullName: v.optional(v.boolean(), false),
+    context: v.optional(ContextSchema),
+  }),
+  v.check(
+    (a) => !a.afterFullName || a.context?.group !== undefined || a.context === undefined,
+    'a bare name with context rules needs the group of its full names',
+  ),
+);
 export type Alias = v.InferOutput<typeof AliasSchema>;
 
 export const EntitySchema = v.strictObject({

@@ -127,10 +127,12 @@ export function separatorBetween(a: Node, b: Node): Separator {
   const aboveB = new Set<Node>();
   for (let n = b.parentNode; n; n = n.parentNode) aboveB.add(n);
   let separator: Separator = 'none';
+  const crossedA: Element[] = [];
   let x: Node = a;
   while (x.parentNode && !aboveB.has(x.parentNode)) {
     const parent: Node = x.parentNode;
     if (isBlock(parent)) return 'block';
+    if (parent.nodeType === 1) crossedA.push(parent as Element);
     for (let s = x.nextSibling; s; s = s.nextSibling) {
       const found = separatorIn(s);
       if (found === 'block') return 'block';
@@ -140,10 +142,12 @@ export function separatorBetween(a: Node, b: Node): Separator {
   }
   const common = x.parentNode;
   if (!common) return 'block';
+  const crossedB: Element[] = [];
   let y: Node = b;
   while (y.parentNode && y.parentNode !== common) {
     const parent: Node = y.parentNode;
     if (isBlock(parent)) return 'block';
+    if (parent.nodeType === 1) crossedB.push(parent as Element);
     for (let s = y.previousSibling; s; s = s.previousSibling) {
       const found = separatorIn(s);
       if (found === 'block') return 'block';
@@ -156,7 +160,28 @@ export function separatorBetween(a: Node, b: Node): Separator {
     if (found === 'block') return 'block';
     if (found === 'space') separator = 'space';
   }
+  if (rendersApart(crossedA, crossedB)) return 'block';
   return separator;
+}
+
+const INLINE_DISPLAYS = new Set(['inline', 'contents', 'none', '']);
+const displayOf = (element: Element) => element.ownerDocument.defaultView?.getComputedStyle(element).display ?? '';
+
+/**
+ * Whether inline markup that tag names call inline still renders the two
+ * texts apart: two links side by side (menus, tag lists), or an element laid
+ * out as a box of its own (inline-block, a flex or grid item). Computed
+ * styles are read only here, for the few elements around a candidate.
+ */
+function rendersApart(leaving: readonly Element[], entering: readonly Element[]): boolean {
+  if (leaving.length === 0 && entering.length === 0) return false;
+  if (leaving.some((e) => e.tagName === 'A') && entering.some((e) => e.tagName === 'A')) return true;
+  for (const element of [...leaving, ...entering]) {
+    if (!INLINE_DISPLAYS.has(displayOf(element))) return true;
+    const parent = element.parentElement;
+    if (parent && /flex|grid/.test(displayOf(parent))) return true;
+  }
+  return false;
 }
 
 /** The strongest separator a node between two text nodes stands for: itself or anything inside it. */

@@ -81,16 +81,23 @@ export class MentionSet {
       this.add(batch);
       return;
     }
+    for (const m of batch) this.members.add(m);
+    // New text usually comes after all that is known (a feed): one comparison with a near neighbour.
+    // (Comparing distant nodes walks the siblings between them: binary searches are kept for the rest.)
+    const last = this.ordered[this.ordered.length - 1];
+    if (!last || compareMentions(last, first) <= 0) {
+      for (const m of batch) this.ordered.push(m);
+      return;
+    }
     // A re-scanned block lands in one gap of the order: one splice, two binary searches.
     const at = this.insertionIndex(first);
     const next = this.ordered[at];
     if (next && compareMentions(end, next) > 0) {
+      for (const m of batch) this.members.delete(m);
       this.add(batch);
       return;
     }
-    for (const m of batch) this.members.add(m);
-    if (at === this.ordered.length) for (const m of batch) this.ordered.push(m);
-    else this.ordered.splice(at, 0, ...batch);
+    this.ordered.splice(at, 0, ...batch);
   }
 
   private insertionIndex(m: Mention): number {
@@ -158,15 +165,34 @@ export class MentionSet {
     this.members.clear();
   }
 
-  /** The mentions that count, in document order. */
+  /**
+   * The mentions that count, in document order. Applies the page-level rules
+   * the matcher cannot: a bare name stands for the nearest full name of its
+   * group before it (see `ContextRules`), so a bare surname counts only when
+   * that full name is the entity's ("Ruoming Pang … Mei Pang … Pang" is
+   * Mei's); a bare given name counts unless the words near it make it a
+   * person, or someone else's full name stands before it and nothing in its
+   * sentence points to the entity. Someone else's names are never shown.
+   */
   visible(): Mention[] {
-    const fullSeen = new Set<string>();
+    const holder = new Map<string, 'ours' | 'other'>();
     const out: Mention[] = [];
     for (const m of this.ordered) {
-      if (!m.alias.afterFullName) {
-        fullSeen.add(m.alias.entityId);
+      const alias = m.alias;
+      const group = alias.context?.group ?? alias.entityId;
+      const name = alias.context?.name ?? (alias.afterFullName ? 'surname' : 'full');
+      if (m.otherName) {
+        holder.set(group, 'other');
+        continue;
+      }
+      if (name === 'surname' || alias.afterFullName) {
+        if (holder.get(group) === 'ours') out.push(m);
+      } else if (name === 'given') {
+        if (m.cue === 'person' || (holder.get(group) === 'other' && m.cue !== 'entity')) continue;
         out.push(m);
-      } else if (fullSeen.has(m.alias.entityId)) {
+      } else {
+        holder.set(group, 'ours');
+        if (alias.context?.group && group !== alias.entityId) holder.set(alias.entityId, 'ours');
         out.push(m);
       }
     }

@@ -9,4 +9,8 @@ export interface Mention {
   endOffset: number;
   /** The block the mention lives in; a change inside it re-scans it. */
   block: Node;
+  /** Someone else's name the alias is part of ("Mei Pang"): never shown, kept for coreference. */
+  otherName?: boolean;
+  /** What the words near a bare given name say it is (see `ContextRules`). */
+  cue?: 'entity' | 'person';
 }

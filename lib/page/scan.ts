@@ -1,4 +1,6 @@
 import type { AliasSpec } from '@/lib/facts/alias-spec';
+import { contextOf } from '@/lib/text/context';
+import { judgeContext, type Situation } from '@/lib/text/context-rules';
 import type { Matcher } from '@/lib/text/matcher';
 import type { SegmentMatch } from '@/lib/text/segments';
 import { blockOf, isInsideSkipped } from './dom-blocks';
@@ -57,8 +59,8 @@ export async function scanSubtree(
   const run = matcher.run(stream);
   const keep = (found: SegmentMatch[]) => {
     for (const m of found) {
-      const mention = toMention(stream, matcher, m);
-      if (mentions.length < limit && isVisible(mention, isHidden)) mentions.push(mention);
+      const mention = judged(stream, m, toMention(stream, matcher, m), matcher);
+      if (mention && mentions.length < limit && isVisible(mention, isHidden)) mentions.push(mention);
     }
   };
   const due = () => Boolean(cancelled?.() || slicer?.due());
@@ -86,6 +88,52 @@ function toMention(stream: TextStream, matcher: Matcher<AliasSpec>, m: SegmentMa
     endOffset: m.end.offset,
     block: blockOf(startNode),
   };
+}
+
+/**
+ * The mention as the words around it make it (see `judgeContext`): itself,
+ * marked as someone else's name, or nothing (another word, an identifier).
+ */
+function judged(
+  stream: TextStream,
+  match: SegmentMatch,
+  mention: Mention,
+  matcher: Matcher<AliasSpec>,
+): Mention | null {
+  const rules = mention.alias.context;
+  const where: Situation = rules?.commonWordIn ? languageAt(mention) : {};
+  if (rules?.otherNameBefore || rules?.otherNameAfter) {
+    where.inHeading = isHeading(mention.block);
+    where.beginsAlias = (word) => matcher.beginsAlias(word);
+  }
+  const verdict = judgeContext(rules, contextOf(stream, match), where);
+  if (verdict.kind === 'not-a-mention') return null;
+  if (verdict.kind === 'other-name') mention.otherName = true;
+  else if (verdict.cue) mention.cue = verdict.cue;
+  return mention;
+}
+
+function isHeading(block: Node): boolean {
+  return block.nodeType === 1 && /^H[1-6]$/.test((block as Element).tagName);
+}
+
+/** The language of the text at a mention, and whether the mention opens an element of its own language. */
+function languageAt(m: Mention): Situation {
+  const tagged = holderOf(m.startNode)?.closest('[lang]');
+  if (!tagged) return { lang: null };
+  const doc = tagged.ownerDocument;
+  const isRoot = tagged === doc.documentElement || tagged === doc.body;
+  return { lang: tagged.getAttribute('lang'), opensPhrase: !isRoot && nothingReadBefore(tagged, m) };
+}
+
+/** Whether no letter or digit stands in `element` before the mention (read backwards, so it stops at once). */
+function nothingReadBefore(element: Element, m: Mention): boolean {
+  const word = /[\p{L}\p{N}]/u;
+  if (word.test(m.startNode.data.slice(0, m.startOffset))) return false;
+  const walker = element.ownerDocument.createTreeWalker(element, 4);
+  walker.currentNode = m.startNode;
+  for (let n = walker.previousNode(); n; n = walker.previousNode()) if (word.test((n as Text).data)) return false;
+  return true;
 }
 
 function isVisible(m: Mention, isHidden: (element: Element) => boolean): boolean {

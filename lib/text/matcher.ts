@@ -1,4 +1,5 @@
 import { CandidateReader } from './candidate';
+import { aliasKey } from './fold';
 import type { MatcherSpec } from './matcher-spec';
 import { MentionRun } from './run';
 import type { Segments } from './segments';
@@ -31,6 +32,16 @@ export class Matcher<A extends MatchableAlias = MatchableAlias> {
 
   static fromSpec<A extends MatchableAlias>(spec: MatcherSpec<A>): Matcher<A> {
     return new Matcher(spec);
+  }
+
+  /**
+   * Whether `word` is the first word of one of the aliases: a capitalised
+   * word next to a name is then another mention ("Siri Craig Federighi"), not
+   * evidence of someone else's name.
+   */
+  beginsAlias(word: string): boolean {
+    const key = aliasKey(word);
+    return this.spec.keys.some((k) => k === key || k.startsWith(`${key} `));
   }
 
   /** A run over `segs`, read a chunk at a time (see `MentionRun`). */

@@ -13,6 +13,16 @@ export const subjects = compileMatcher(aliasSpecs(seed.entities));
 export const everything = compileMatcher(aliasSpecs(seed.entities, CATEGORIES));
 
 /**
+ * The same alias sets without their context rules: for tests that compare
+ * what the DOM scan finds with what the bare matcher finds in the flattened
+ * text, the rules being checked on their own (precision set, context tests).
+ */
+const plain = (categories: readonly Category[]) =>
+  compileMatcher(aliasSpecs(seed.entities, categories).map(({ context: _, ...alias }) => alias));
+export const plainSubjects = plain(['subject']);
+export const plainEverything = plain(CATEGORIES);
+
+/**
  * Every alias of the seed read straight from its JSON, not through
  * `aliasSpecs`, so that matcher tests do not rest on the code they check.
  */

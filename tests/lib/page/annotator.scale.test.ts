@@ -71,8 +71,13 @@ async function feed(n: number, tag = 'article'): Promise<{ ms: number; counts: R
 describe('work grows linearly with the page’s changes', () => {
   it('handles a feed of appended posts in time linear in their number', async () => {
     await feed(200); // warm up
-    const small = await feed(1_500);
-    const large = await feed(6_000);
+    // The quicker of two runs of each size: a busy machine slows single runs, not both.
+    const best = async (n: number) => {
+      const [a, b] = [await feed(n), await feed(n)];
+      return a.ms <= b.ms ? a : b;
+    };
+    const small = await best(1_500);
+    const large = await best(6_000);
     expect(small.counts.siri).toBe(150);
     expect(large.counts.siri).toBe(600);
     // Four times the posts: a linear pass takes about four times as long, a pairwise one sixteen.
