@@ -110,51 +110,6 @@ describe('openFactDb', () => {
     stubborn.close();
   });
 
-  it('deletes and rebuilds a database from a newer version (a downgrade), rather than fail every open', async () => {
-    const newer = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open(DB_NAME, DB_VERSION + 4);
-      request.onupgradeneeded = () => request.result.createObjectStore('something-new');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    newer.close();
-    // Without the rebuild, this is what every open would meet.
-    await expect(openRaw(DB_NAME, DB_VERSION)).rejects.toMatchObject({ name: 'VersionError' });
-    const db = await open();
-    expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['entities', 'facts', 'meta']);
-    expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
-  });
-
-  it('rebuilds a database whose by-entity index is missing or wrong', async () => {
-    for (const index of [null, { keyPath: 'entities', multiEntry: false }, { keyPath: 'entity', multiEntry: true }]) {
-      globalThis.indexedDB = new IDBFactory();
-      await new Promise<void>((resolve, reject) => {
-        const request = indexedDB.open(DB_NAME, DB_VERSION);
-        request.onupgradeneeded = () => {
-          const db = request.result;
-          db.createObjectStore('meta');
-          db.createObjectStore('entities', { keyPath: 'id' });
-          const facts = db.createObjectStore('facts', { keyPath: 'id' });
-          if (index) facts.createIndex('by-entity', index.keyPath, { multiEntry: index.multiEntry });
-        };
-        request.onsuccess = () => {
-          request.result.close();
-          resolve();
-        };
-        request.onerror = () => reject(request.error);
-      });
-      const db = await open();
-      const facts = db.transaction('facts').store;
-      expect(facts.indexNames.contains('by-entity'), JSON.stringify(index)).toBe(true);
-      expect(facts.index('by-entity').multiEntry).toBe(true);
-      expect(facts.index('by-entity').keyPath).toBe('entities');
-      await seedFactDb(db, sampleBase(), SAMPLE_HASH);
-      expect((await db.getAllFromIndex('facts', 'by-entity', 'siri')).length).toBe(3);
-      db.close();
-    }
-  });
-
   it('steps aside (closes and calls onLost) when another context wants a newer version', async () => {
     let lost = 0;
     const db = await openFactDb({ timeoutMs: 1000, onLost: () => lost++ });
