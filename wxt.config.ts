@@ -13,7 +13,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings and session counts. activeTab: the popup may read the URL of the tab it was opened on.
-    permissions: ['storage', 'activeTab'],
+    // alarms: a snooze ends at its time although Chrome stops the idle service worker (and its timers) long before.
+    permissions: ['storage', 'activeTab', 'alarms'],
     commands: {
       'next-mention': {
         suggested_key: { default: 'Alt+Shift+Period' },

@@ -2,12 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { SwitchRow } from '@/components/shared/SwitchRow';
 import { useServed } from '@/components/shared/useServed';
 import type { TabMention } from '@/lib/ext/messages';
+import type { SiteDecision } from '@/lib/ext/settings';
 import type { EntityCard as CardData, SearchHit } from '@/lib/facts/query';
 import type { Lang } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
 import type { Served, SummaryData } from '@/lib/store/fact-store';
 import { FactSearch } from './FactSearch';
 import { PageMentions } from './PageMentions';
+import { type SnoozeAction, SnoozeControls } from './SnoozeControls';
 import { SummaryView } from './SummaryView';
 
 /** What the popup knows of the current tab. */
@@ -17,7 +19,17 @@ export type PageState =
   | { status: 'unsupported' }
   /** A page opened before the extension was installed: it has no content script yet. */
   | { status: 'reload' }
-  | { status: 'ready'; site: string; enabled: boolean; paused: boolean };
+  | {
+      status: 'ready';
+      site: string;
+      /** What the site rules say, snoozes and pause aside. */
+      enabled: boolean;
+      paused: boolean;
+      /** Whether the extension runs on the site now, and if not, why. */
+      decision?: SiteDecision;
+      /** False when the site rules could not be read whole: switching the site would write over them. */
+      switchable?: boolean;
+    };
 
 export interface PopupProps {
   lang: Lang;
@@ -30,6 +42,10 @@ export interface PopupProps {
   search?: (query: string) => Promise<Served<SearchHit[]>>;
   loadCard?: (entityId: string) => Promise<Served<CardData>>;
   onOpenOptions?: () => void;
+  onSnooze?: (action: SnoozeAction | 'clear') => void;
+  /** The last snooze could not be saved. */
+  snoozeFailed?: boolean;
+  now?: number;
 }
 
 /** The toolbar popup. Data and actions come in as props, so it can be tested without a browser. */
@@ -39,7 +55,9 @@ export function Popup(props: PopupProps) {
   const [mentions, setMentions] = useState<TabMention[] | null>(null);
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(lang, key, params);
 
-  const pageKey = page.status === 'ready' ? `${page.site}:${page.enabled}:${page.paused}` : page.status;
+  const decision = page.status === 'ready' ? page.decision : undefined;
+  const running = page.status === 'ready' && page.enabled && !page.paused && (decision?.run ?? true);
+  const pageKey = page.status === 'ready' ? `${page.site}:${running}` : page.status;
   // The list is read again whenever the page's state changes (pageKey).
   useEffect(() => {
     if (page.status !== 'ready' || !loadMentions) return;
@@ -76,7 +94,7 @@ export function Popup(props: PopupProps) {
             id="site-switch"
             label={t('siteSwitch', { site: page.site })}
             checked={page.enabled}
-            disabled={page.paused}
+            disabled={page.paused || page.switchable === false}
             onChange={(on) => props.onSetSiteEnabled?.(on)}
           />
           <SwitchRow
@@ -86,7 +104,34 @@ export function Popup(props: PopupProps) {
             onChange={(on) => props.onSetPaused?.(on)}
           />
           {page.paused && <p class="notice">{t('pausedNotice')}</p>}
-          {!page.paused && !page.enabled && <p class="notice">{t('siteOffNotice', { site: page.site })}</p>}
+          {!page.paused && !page.enabled && page.switchable !== false && (
+            <p class="notice">{t('siteOffNotice', { site: page.site })}</p>
+          )}
+          {decision?.reason === 'undecided' && (
+            <p class="notice" role="status">
+              {t('undecidedNotice', {
+                site: page.site,
+                names: new Intl.ListFormat(lang, { type: 'conjunction' }).format(
+                  decision.undecided.map((name) => t(`settingName_${name}`)),
+                ),
+              })}
+            </p>
+          )}
+          {decision?.undecided.includes('snoozes') && props.onSnooze && (
+            <button type="button" onClick={() => props.onSnooze?.('clear')}>
+              {t('snoozeClear')}
+            </button>
+          )}
+          {!page.paused && page.enabled && props.onSnooze && decision?.reason !== 'undecided' && (
+            <SnoozeControls
+              lang={lang}
+              site={page.site}
+              snoozedUntil={decision?.snoozedUntil ?? null}
+              now={props.now ?? Date.now()}
+              onSnooze={(action) => props.onSnooze?.(action)}
+              failed={props.snoozeFailed}
+            />
+          )}
         </section>
       )}
       {state.status === 'loading' && <p aria-busy="true">{t('loading')}</p>}
@@ -100,7 +145,7 @@ export function Popup(props: PopupProps) {
         />
       )}
 
-      {page.status === 'ready' && page.enabled && !page.paused && loadMentions && (
+      {running && loadMentions && (
         <PageMentions lang={lang} mentions={mentions} onReveal={(id) => props.onReveal?.(id)} />
       )}
 

@@ -1,11 +1,23 @@
 import { aliasSpecs } from '@/lib/facts/alias-spec';
 import type { FactStore } from '@/lib/store/fact-store';
-import { type BackgroundMessage, type ProtocolMap, validateInput } from './messages';
+import {
+  type BackgroundMessage,
+  classifySender,
+  InvalidMessageError,
+  MESSAGE_SENDERS,
+  type ProtocolMap,
+  type RawSender,
+  type SenderKind,
+  validateInput,
+} from './messages';
+import { readRule } from './site-rules';
 
 /** Where a message came from, as far as handlers need it. */
 export interface SenderInfo {
   tabId?: number;
   frameId?: number;
+  /** The address of the frame that sent it. */
+  url?: string;
 }
 
 type Handlers = {
@@ -14,14 +26,18 @@ type Handlers = {
 
 export interface HandlerDeps {
   store: FactStore;
+  /** Ids of the fact base's entities: the only keys a mention report may have. */
+  entityIds: ReadonlySet<string>;
   /** A frame reported its mention counts. */
-  onMentions(tabId: number, frameId: number, counts: Record<string, number>): void;
+  onMentions(tabId: number, frameId: number, counts: Record<string, number>, url?: string): void;
   /** Mentions per entity in a tab, all frames together. */
   tabMentions(tabId: number): Promise<Record<string, number>>;
+  /** A site is snoozed until `until` (or no longer, for null), asked from the popup of tab `tabId`. */
+  onSnooze(site: string, until: number | null, tabId?: number): Promise<void>;
 }
 
 /** Background handlers: validate the input, then answer. */
-export function createHandlers({ store, onMentions, tabMentions }: HandlerDeps): Handlers {
+export function createHandlers({ store, entityIds, onMentions, tabMentions, onSnooze }: HandlerDeps): Handlers {
   return {
     getSummary: async (data) => {
       validateInput('getSummary', data);
@@ -39,7 +55,9 @@ export function createHandlers({ store, onMentions, tabMentions }: HandlerDeps):
       const entities = (await store.entities()).value;
       // In the fact base's order, which puts the article's subjects first.
       return entities.flatMap((e) =>
-        counts[e.id] ? [{ entityId: e.id, name: e.name, count: counts[e.id] as number }] : [],
+        Object.hasOwn(counts, e.id) && counts[e.id]
+          ? [{ entityId: e.id, name: e.name, count: counts[e.id] as number }]
+          : [],
       );
     },
     getFactBaseInfo: async (data) => {
@@ -54,7 +72,37 @@ export function createHandlers({ store, onMentions, tabMentions }: HandlerDeps):
       const { counts } = validateInput('reportMentions', data);
       // Only content scripts, which run in a tab, report mentions.
       if (sender.tabId === undefined || sender.tabId < 0) throw new Error('Mentions can only be reported from a tab');
-      onMentions(sender.tabId, sender.frameId ?? 0, counts);
+      const unknown = Object.keys(counts).find((key) => !entityIds.has(key));
+      if (unknown !== undefined)
+        throw new InvalidMessageError('reportMentions', `unknown entity ${unknown.slice(0, 40)}`);
+      onMentions(sender.tabId, sender.frameId ?? 0, counts, sender.url);
     },
+    snoozeSite: async (data) => {
+      const { site, until, tabId } = validateInput('snoozeSite', data);
+      const read = readRule(site);
+      if (!('key' in read) || read.key !== site) throw new InvalidMessageError('snoozeSite', 'not a site');
+      await onSnooze(site, until, tabId);
+    },
+  };
+}
+
+/** Answers a message from `sender`, or refuses it: `kind` was not allowed to send it, or the sender is not ours. */
+export type Dispatch = (type: BackgroundMessage, data: unknown, sender: RawSender | undefined) => Promise<unknown>;
+
+export class RefusedSenderError extends Error {
+  constructor(type: string, kind: SenderKind | null) {
+    super(`Refused: ${type} cannot be sent from ${kind ?? 'outside the extension'}`);
+    this.name = 'RefusedSenderError';
+  }
+}
+
+/** The one place the sender policy (MESSAGE_SENDERS) is enforced. */
+export function createDispatcher(handlers: Handlers, own: { id: string; origin: string }): Dispatch {
+  return async (type, data, sender) => {
+    const kind = classifySender(sender, own);
+    const allowed: readonly SenderKind[] = MESSAGE_SENDERS[type];
+    if (kind === null || !allowed.includes(kind)) throw new RefusedSenderError(type, kind);
+    const info: SenderInfo = { tabId: sender?.tab?.id, frameId: sender?.frameId, url: sender?.url };
+    return handlers[type](data, info);
   };
 }

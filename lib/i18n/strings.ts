@@ -1,11 +1,12 @@
 import type { Lang } from './language';
+import { settingsEn, settingsFr } from './settings-strings';
 
 /**
  * Interface strings in both languages. Kept in code rather than only in
  * `_locales` because the card and popup let the user switch language
  * without changing the browser's, which `i18n.getMessage` cannot do.
  */
-const en = {
+const coreEn = {
   summaryHeading: 'What the article says',
   sourceLine: 'French article, {date}, reporting {reporting}',
   keyPoints: 'Key points',
@@ -74,18 +75,19 @@ const en = {
   optSiteListed: '{site} is already listed.',
   optSiteAdded: '{site} added.',
   optSiteRemoved: '{site} removed.',
-  optExport: 'Export the list',
+  optExport: 'Export to a file',
   optExported: 'Downloading {file}.',
-  optImportLabel: 'Import a list (a JSON file exported from Context Lens)',
+  optImportLabel: 'Import a file (exported from Context Lens, or a JSON list of sites)',
   optImportAdded_one: '{file}: {count} new site added.',
   optImportAdded_other: '{file}: {count} new sites added.',
-  optImportRejected: 'Skipped, not sites: {entries}.',
+  optImportRejected: 'Skipped: {entries}.',
   optImportMore: '{count} more',
   optImportModeKept: 'The file was exported with “{mode}”; your own choice above is unchanged.',
-  optImportTooLarge: '{file} is too large to be a list of sites. Nothing was changed.',
+  optImportTooLarge: '{file} is larger than {max}: too large to be a list of sites. Nothing was changed.',
   optImportUnreadable: '{file} could not be read. Nothing was changed.',
   optImportNotJson: '{file} is not a JSON file. Nothing was changed.',
-  optImportWrongFormat: '{file} is not a list of sites exported from Context Lens. Nothing was changed.',
+  optImportWrongFormat:
+    '{file} is neither a file exported from Context Lens nor a JSON list of sites such as ["example.com", "news.org"]. Nothing was changed.',
   optCategoriesHeading: 'Categories',
   optCategoriesLegend: 'Names to highlight',
   optCategory_subject: 'The article’s subjects: Apple Intelligence, Siri, Craig Federighi, Ruoming Pang',
@@ -128,11 +130,13 @@ const en = {
   optRebuildFailed: 'The cache could not be rebuilt.',
 } as const;
 
+const en = { ...coreEn, ...settingsEn } as const;
+
 export type StringKey = keyof typeof en;
 
 export const STRING_KEYS = Object.keys(en) as StringKey[];
 
-const fr: Record<StringKey, string> = {
+const coreFr: Record<keyof typeof coreEn, string> = {
   summaryHeading: 'Ce que dit l’article',
   sourceLine: 'Article en français, {date}, d’après {reporting}',
   keyPoints: 'Points clés',
@@ -202,18 +206,19 @@ const fr: Record<StringKey, string> = {
   optSiteListed: '{site} est déjà dans la liste.',
   optSiteAdded: '{site} ajouté.',
   optSiteRemoved: '{site} retiré.',
-  optExport: 'Exporter la liste',
+  optExport: 'Exporter dans un fichier',
   optExported: 'Téléchargement de {file}.',
-  optImportLabel: 'Importer une liste (un fichier JSON exporté de Context Lens)',
+  optImportLabel: 'Importer un fichier (exporté de Context Lens, ou une liste JSON de sites)',
   optImportAdded_one: '{file} : {count} nouveau site ajouté.',
   optImportAdded_other: '{file} : {count} nouveaux sites ajoutés.',
-  optImportRejected: 'Ignorés, ce ne sont pas des sites : {entries}.',
+  optImportRejected: 'Ignorés : {entries}.',
   optImportMore: '{count} de plus',
   optImportModeKept: 'Le fichier a été exporté avec « {mode} » ; votre choix ci-dessus ne change pas.',
-  optImportTooLarge: '{file} est trop volumineux pour une liste de sites. Rien n’a été modifié.',
+  optImportTooLarge: '{file} dépasse {max} : trop volumineux pour une liste de sites. Rien n’a été modifié.',
   optImportUnreadable: '{file} n’a pas pu être lu. Rien n’a été modifié.',
   optImportNotJson: '{file} n’est pas un fichier JSON. Rien n’a été modifié.',
-  optImportWrongFormat: '{file} n’est pas une liste de sites exportée de Context Lens. Rien n’a été modifié.',
+  optImportWrongFormat:
+    '{file} n’est ni un fichier exporté de Context Lens, ni une liste JSON de sites comme ["example.com", "news.org"]. Rien n’a été modifié.',
   optCategoriesHeading: 'Catégories',
   optCategoriesLegend: 'Noms à surligner',
   optCategory_subject: 'Les sujets de l’article : Apple Intelligence, Siri, Craig Federighi, Ruoming Pang',
@@ -256,6 +261,8 @@ const fr: Record<StringKey, string> = {
     'Le cache n’a pas pu être reconstruit ; la copie fournie avec l’extension est utilisée à la place.',
   optRebuildFailed: 'Le cache n’a pas pu être reconstruit.',
 };
+
+const fr: Record<StringKey, string> = { ...coreFr, ...settingsFr };
 
 const catalog: Record<Lang, Record<StringKey, string>> = { en, fr };
 
