@@ -6,7 +6,7 @@ import type { ExtensionSession } from './session';
 export interface BrowserTarget {
   name: 'chromium' | 'firefox';
   available: boolean;
-  launch(options?: { lang?: string; withExtension?: boolean }): Promise<ExtensionSession>;
+  launch(options?: { lang?: string; withExtension?: boolean; profileDir?: string }): Promise<ExtensionSession>;
 }
 
 /** Both target browsers; each suite runs once per available browser. */

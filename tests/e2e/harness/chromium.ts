@@ -87,12 +87,14 @@ export interface ChromiumOptions {
   colorScheme?: 'light' | 'dark';
   /** False for a plain browser, to compare pages with and without the extension. */
   withExtension?: boolean;
+  /** A profile folder to use and keep (a browser restart is a new launch on the same folder); else a fresh one, removed on close. */
+  profileDir?: string;
 }
 
 export async function launchChromium(
   options: ChromiumOptions = {},
 ): Promise<ExtensionSession & { context: BrowserContext; extensionId: string }> {
-  const profile = mkdtempSync(join(tmpdir(), 'cl-chromium-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'cl-chromium-'));
   const lang = options.lang ?? 'en-US';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -132,7 +134,7 @@ export async function launchChromium(
     },
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
