@@ -27,9 +27,8 @@ export default defineBackground(() => {
   const action = browser.action ?? browser.browserAction;
 
   // The background's own read of the settings, read again on every change: the one place repairs are written.
-  let settings: Promise<SettingsRead> = readSettings();
-  const lang = () => resolveLanguage(latest?.values.language, browser.i18n.getUILanguage());
   let latest: SettingsRead | undefined;
+  const lang = () => resolveLanguage(latest?.values.language, browser.i18n.getUILanguage());
   const badges = new Badges(action, lang);
   const snoozeTimer = createSnoozeTimer();
   const applySettings = (read: SettingsRead) => {
@@ -39,11 +38,8 @@ export default defineBackground(() => {
     void snoozeTimer.check();
     void repairSettings(read);
   };
-  void settings.then(applySettings);
-  watchSettingsRead((read) => {
-    settings = Promise.resolve(read);
-    applySettings(read);
-  });
+  void readSettings().then(applySettings);
+  watchSettingsRead(applySettings);
 
   // Counts survive the service worker being stopped: kept in session storage (memory, never on disk).
   const countsItem = storage.defineItem<TabCountsData>('session:tabCounts', { fallback: {} });

@@ -11,6 +11,7 @@ import {
   validateInput,
 } from './messages';
 import { readRule } from './site-rules';
+import { MAX_SNOOZE_MS } from './snooze';
 
 /** Where a message came from, as far as handlers need it. */
 export interface SenderInfo {
@@ -81,6 +82,7 @@ export function createHandlers({ store, entityIds, onMentions, tabMentions, onSn
       const { site, until, tabId } = validateInput('snoozeSite', data);
       const read = readRule(site);
       if (!('key' in read) || read.key !== site) throw new InvalidMessageError('snoozeSite', 'not a site');
+      if (until !== null && until > Date.now() + MAX_SNOOZE_MS) throw new InvalidMessageError('snoozeSite', 'too long');
       await onSnooze(site, until, tabId);
     },
   };

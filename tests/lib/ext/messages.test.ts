@@ -190,6 +190,7 @@ describe('createHandlers', () => {
       handlers.snoozeSite({ site: 'WWW.Example.com', until: null }, tab),
       handlers.snoozeSite({ site: 'example.com', until: 1.5 }, tab),
       handlers.snoozeSite({ site: 'example.com' }, tab),
+      handlers.snoozeSite({ site: 'example.com', until: Date.now() + 40 * 3_600_000 }, tab),
     ];
     for (const promise of refused) await expect(promise).rejects.toBeInstanceOf(InvalidMessageError);
     expect(calls).toEqual([]);
