@@ -72,7 +72,13 @@ export function SiteList({ lang, rules, onRemove, focusAfterList }: SiteListProp
       {rules.sites.length === 0 ? (
         <p class="muted">{t(rules.mode === 'all-except-listed' ? 'optNoSitesAllExcept' : 'optNoSitesOnlyListed')}</p>
       ) : (
-        <ul class="site-list" ref={listRef} aria-labelledby="opt-sites-list-heading">
+        <ul
+          class={shown.length > FILTER_FROM ? 'site-list scrolls' : 'site-list'}
+          ref={listRef}
+          aria-labelledby="opt-sites-list-heading"
+          // A box that scrolls must be reachable by keyboard even without its Remove buttons.
+          tabIndex={shown.length > FILTER_FROM && !onRemove ? 0 : undefined}
+        >
           {shown.map((site, index) => (
             <li key={site}>
               <span class="site">{site}</span>

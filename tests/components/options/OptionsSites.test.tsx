@@ -170,6 +170,17 @@ describe('the Sites section', () => {
     expect(screen.queryByLabelText('Add a site')).toBeNull();
   });
 
+  it('finds a site in a long list, and shows a few hundred rows at most', () => {
+    const sites = Array.from({ length: 1500 }, (_, i) => `s${String(i).padStart(4, '0')}.example`);
+    const { container } = setup({ settings: { siteRules: { mode: 'all-except-listed', sites } } });
+    expect(container.textContent).toContain('1,500 sites listed');
+    expect(listedSites(container)).toHaveLength(200);
+    expect(container.textContent).toContain('1,300 more not shown: find a site to see it.');
+    fireEvent.input(screen.getByLabelText('Find a site in the list'), { target: { value: 'S1499' } });
+    expect(listedSites(container)).toEqual(['s1499.example']);
+    expect(screen.getByText('Sites found: 1 of 1,500.')).toBeTruthy();
+  });
+
   it('speaks French', () => {
     const { container } = setup({ lang: 'fr' });
     expect(container.textContent).toContain('2 sites dans la liste');
