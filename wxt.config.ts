@@ -13,7 +13,8 @@ export default defineConfig({
     description: '__MSG_extDescription__',
     default_locale: 'en',
     // storage: settings and session counts. activeTab: the popup may read the URL of the tab it was opened on.
-    permissions: ['storage', 'activeTab'],
+    // alarms: a snooze ends at its time although Chrome stops the idle service worker (and its timers) long before.
+    permissions: ['storage', 'activeTab', 'alarms'],
     // The card part, imported by the content script on a page's first mention. Chrome hands it out under a
     // per-session random address only (use_dynamic_url), so no page can probe for it; Firefox's address holds
     // a random per-install id already. See docs/architecture.md.

@@ -1,10 +1,26 @@
-import { createHandlers } from '@/lib/ext/message-handlers';
-import { type BackgroundMessage, isOwnSender, onMessage, sendMessage } from '@/lib/ext/messages';
+import { Badges } from '@/lib/ext/badges';
+import { createDispatcher, createHandlers } from '@/lib/ext/message-handlers';
+import { type BackgroundMessage, onMessage, sendMessage } from '@/lib/ext/messages';
 import { MatcherSpecs, pageSetupFor } from '@/lib/ext/page-setup';
-import { loadSettings, saveSiteEnabled } from '@/lib/ext/settings';
-import { badgeText, TabCounts, type TabCountsData } from '@/lib/ext/tab-counts';
+import {
+  pageSetup,
+  readSettings,
+  repairSettings,
+  type SettingsRead,
+  saveSiteEnabled,
+  saveSnooze,
+  watchSettingsRead,
+} from '@/lib/ext/settings';
+import { siteOf } from '@/lib/ext/site-rules';
+import { createSnoozeTimer } from '@/lib/ext/snooze-timer';
+import { coalesce, TabCounts, type TabCountsData } from '@/lib/ext/tab-counts';
 import { loadBundledFactBase } from '@/lib/facts/bundled';
+import { resolveLanguage } from '@/lib/i18n/language';
+import { translate } from '@/lib/i18n/strings';
 import { FactStore } from '@/lib/store/fact-store';
+
+/** Counts are kept for service-worker restarts only: written at most once a second. */
+const COUNTS_WRITE_INTERVAL_MS = 1000;
 
 export default defineBackground(() => {
   const { base, hash } = loadBundledFactBase();
@@ -12,59 +28,82 @@ export default defineBackground(() => {
   // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
   const action = browser.action ?? browser.browserAction;
 
+  // The background's own read of the settings, read again on every change: the one place repairs are written.
+  let latest: SettingsRead | undefined;
+  const lang = () => resolveLanguage(latest?.values.language, browser.i18n.getUILanguage());
+  const badges = new Badges(action, lang);
+  const snoozeTimer = createSnoozeTimer();
+  const applySettings = (read: SettingsRead) => {
+    latest = read;
+    badges.setSnoozes(read.snoozes ?? {});
+    // Also drops snoozes that ended while the browser was closed or the worker asleep.
+    void snoozeTimer.check();
+    void repairSettings(read);
+  };
+  void readSettings().then(applySettings);
+  watchSettingsRead(applySettings);
+
   // Counts survive the service worker being stopped: kept in session storage (memory, never on disk).
   const countsItem = storage.defineItem<TabCountsData>('session:tabCounts', { fallback: {} });
   const tabCounts = countsItem.getValue().then(
     (data) => new TabCounts(data),
     () => new TabCounts(),
   );
-  const saveCounts = async () => countsItem.setValue((await tabCounts).toJSON()).catch(() => {});
+  const countsWriter = coalesce(async () => countsItem.setValue((await tabCounts).toJSON()), COUNTS_WRITE_INTERVAL_MS);
 
   const specs = new MatcherSpecs();
   const handlers = createHandlers({
     store,
-    pageSetup: async (site) => {
-      const [settings, entities] = await Promise.all([loadSettings(), store.entities()]);
-      return pageSetupFor(site, {
-        settings,
+    pageSetup: async (site, sender) => {
+      if (sender.tabId !== undefined && sender.frameId === 0) badges.noteSite(sender.tabId, site);
+      const [decided, entities] = await Promise.all([pageSetup(site, Date.now(), latest), store.entities()]);
+      return pageSetupFor(decided, {
         entities: entities.value,
         version: entities.version,
         uiLocale: browser.i18n.getUILanguage(),
         specs,
       });
     },
-    onMentions(tabId, frameId, counts) {
+    entityIds: new Set(base.entities.map((e) => e.id)),
+    onMentions(tabId, frameId, counts, _capped, url) {
+      if (frameId === 0) badges.noteSite(tabId, siteOf(url));
       void tabCounts.then((tc) => {
-        const total = tc.set(tabId, frameId, counts);
-        void action.setBadgeText({ tabId, text: badgeText(total) }).catch(() => {});
-        void saveCounts();
+        badges.setTotal(tabId, tc.set(tabId, frameId, counts));
+        countsWriter.request();
       });
     },
     tabMentions: async (tabId) => (await tabCounts).byEntity(tabId),
+    async onSnooze(site, until, tabId) {
+      const snoozes = await saveSnooze(site, until);
+      if (tabId !== undefined) badges.noteSite(tabId, site);
+      badges.setSnoozes(snoozes);
+      await snoozeTimer.schedule(snoozes);
+    },
   });
-
+  const dispatch = createDispatcher(handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });
   for (const type of Object.keys(handlers) as BackgroundMessage[]) {
-    onMessage(type, ({ data, sender }) => {
-      if (!isOwnSender(sender, browser.runtime.id)) throw new Error('Refused: message from outside the extension');
-      return handlers[type](data, { tabId: sender.tab?.id, frameId: sender.frameId }) as never;
-    });
+    onMessage(type, ({ data, sender }) => dispatch(type, data, sender) as never);
   }
 
   void action.setBadgeBackgroundColor({ color: '#6d28d9' });
   browser.tabs.onRemoved.addListener((tabId) => {
+    badges.forget(tabId, true);
     void tabCounts.then((tc) => {
       tc.forgetTab(tabId);
-      void saveCounts();
+      countsWriter.request();
     });
   });
   // A new document in the tab starts from zero; its content scripts report again.
-  browser.tabs.onUpdated.addListener((tabId, change) => {
+  browser.tabs.onUpdated.addListener((tabId, change, tab) => {
     if (change.status !== 'loading') return;
+    badges.forget(tabId);
+    // Chrome and Firefox give the address only where the extension may read it (the active tab, once invoked).
+    if (tab.url) badges.noteSite(tabId, siteOf(tab.url));
+    badges.setTotal(tabId, 0);
     void tabCounts.then((tc) => {
       if (tc.total(tabId) === 0) return;
       tc.forgetTab(tabId);
-      void action.setBadgeText({ tabId, text: '' }).catch(() => {});
-      void saveCounts();
+      countsWriter.request();
     });
   });
 
@@ -80,7 +119,11 @@ export default defineBackground(() => {
     } else if (command === 'toggle-site') {
       const page = await sendMessage('getPageInfo', undefined, target).catch(() => null);
       if (!page?.site) return;
-      await saveSiteEnabled(page.site, !page.enabled);
+      const site = page.site;
+      // A shortcut has no page to speak in: a failed save shows on the button instead of passing unseen.
+      await saveSiteEnabled(site, !page.enabled).catch(() =>
+        badges.alert(tabId, translate(lang(), 'badgeSaveFailed', { site })),
+      );
     }
   });
 

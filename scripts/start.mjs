@@ -6,30 +6,18 @@ import { createReadStream, existsSync, mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hasDisplay, loadByHand } from './load-by-hand.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 execSync('npx wxt build && npx wxt build -b firefox', { cwd: root, stdio: 'inherit' });
 
 const chrome = join(root, '.output/chrome-mv3');
-const firefox = join(root, '.output/firefox-mv2');
 const browserPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasDisplay = Boolean(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
+const howTo = loadByHand(root);
 
-const howTo = `
-Built:
-  Chrome/Chromium: ${chrome}
-  Firefox:         ${firefox}
-
-Load it by hand:
-  Chrome/Chromium: open chrome://extensions, turn on Developer mode,
-                   "Load unpacked", choose ${chrome}
-  Firefox:         open about:debugging#/runtime/this-firefox,
-                   "Load Temporary Add-on…", choose ${firefox}/manifest.json
-`;
-
-if (!hasDisplay || !existsSync(browserPath)) {
+if (!hasDisplay() || !existsSync(browserPath)) {
   console.log(
-    hasDisplay ? `No browser at ${browserPath} (set CHROMIUM_PATH).` : 'No display found, so no browser is opened.',
+    hasDisplay() ? `No browser at ${browserPath} (set CHROMIUM_PATH).` : 'No display found, so no browser is opened.',
   );
   console.log(howTo);
   process.exit(0);

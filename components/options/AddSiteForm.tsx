@@ -10,20 +10,25 @@ export interface AddSiteFormProps {
   onAdd: (key: string) => void;
   /** The text field, for the list to give the focus to when its last site is removed. */
   inputRef: Ref<HTMLInputElement>;
+  /** Called when what was typed is refused: an older message of the section no longer applies. */
+  onInvalid?: () => void;
 }
 
 /**
  * The Add a site field. What cannot be a site is shown as an error under
  * the field and kept there to be corrected; typing again clears the error.
  */
-export function AddSiteForm({ lang, onAdd, inputRef }: AddSiteFormProps) {
+export function AddSiteForm({ lang, onAdd, inputRef, onInvalid }: AddSiteFormProps) {
   const [draft, setDraft] = useState('');
   const [inputError, setInputError] = useState<string | null>(null);
 
   const submit = (e: Event) => {
     e.preventDefault();
     const read = readSiteInput(lang, draft);
-    if ('error' in read) return setInputError(read.error);
+    if ('error' in read) {
+      onInvalid?.();
+      return setInputError(read.error);
+    }
     setInputError(null);
     setDraft('');
     onAdd(read.key);

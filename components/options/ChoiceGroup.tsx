@@ -8,7 +8,8 @@ export interface ChoiceGroupProps<T extends string> {
   /** The radios' shared name, and the start of each one's id (`name-value`). */
   name: string;
   choices: readonly Choice<T>[];
-  value: T;
+  /** Null when none is chosen (a stored value that could not be read). */
+  value: T | null;
   onChange: (value: T) => void;
 }
 

@@ -2,12 +2,18 @@ import { useState } from 'preact/hooks';
 import { CATEGORIES, type Category } from '@/lib/facts/schema';
 import type { Lang } from '@/lib/i18n/language';
 import { type StringKey, translate } from '@/lib/i18n/strings';
+import { SaveError } from './SaveError';
 
 export interface OptionsCategoriesProps {
   lang: Lang;
   categories: readonly Category[];
-  /** Called with the categories on, in their canonical order. */
-  onSave: (categories: Category[]) => void;
+  /**
+   * Called with how to make the categories on (in their canonical order)
+   * from those stored when the save runs: two quick clicks both count.
+   */
+  onSave: (update: (current: Category[]) => Category[]) => void;
+  /** Why the last change here could not be saved; null when it was. */
+  saveError?: string | null;
 }
 
 /**
@@ -15,7 +21,7 @@ export interface OptionsCategoriesProps {
  * one is refused, with a note saying how to stop highlighting instead,
  * because "nothing highlighted" is what pausing and site rules are for.
  */
-export function OptionsCategories({ lang, categories, onSave }: OptionsCategoriesProps) {
+export function OptionsCategories({ lang, categories, onSave, saveError }: OptionsCategoriesProps) {
   const t = (key: StringKey) => translate(lang, key);
   const [keepOne, setKeepOne] = useState(false);
 
@@ -28,7 +34,11 @@ export function OptionsCategories({ lang, categories, onSave }: OptionsCategorie
       return;
     }
     setKeepOne(false);
-    onSave(next);
+    const checked = input.checked;
+    onSave((current) => {
+      const updated = CATEGORIES.filter((c) => (c === category ? checked : current.includes(c)));
+      return updated.length > 0 ? updated : current;
+    });
   };
 
   let note = '';
@@ -56,6 +66,7 @@ export function OptionsCategories({ lang, categories, onSave }: OptionsCategorie
         {note}
       </p>
       <p class="hint">{t('optCategoriesHint')}</p>
+      <SaveError message={saveError ?? null} />
     </section>
   );
 }

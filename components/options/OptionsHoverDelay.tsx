@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Lang } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
+import { SaveError } from './SaveError';
 
 const MAX_DELAY_MS = 3000;
 
@@ -15,6 +16,8 @@ export interface OptionsHoverDelayProps {
   lang: Lang;
   value: number;
   onSave: (ms: number) => void;
+  /** Why the last change here could not be saved; null when it was. */
+  saveError?: string | null;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface OptionsHoverDelayProps {
  * committed (Enter, leaving the field, the arrows); a value out of range is
  * shown as an error and never saved.
  */
-export function OptionsHoverDelay({ lang, value, onSave }: OptionsHoverDelayProps) {
+export function OptionsHoverDelay({ lang, value, onSave, saveError }: OptionsHoverDelayProps) {
   const [draft, setDraft] = useState(String(value));
   const invalid = parseDelay(draft) === null;
 
@@ -57,6 +60,7 @@ export function OptionsHoverDelay({ lang, value, onSave }: OptionsHoverDelayProp
           {translate(lang, 'optHoverInvalid')}
         </p>
       )}
+      <SaveError message={saveError ?? null} />
     </section>
   );
 }

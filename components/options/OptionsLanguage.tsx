@@ -1,6 +1,7 @@
 import type { LanguageChoice } from '@/lib/ext/settings';
 import type { Lang } from '@/lib/i18n/language';
 import { type StringKey, translate } from '@/lib/i18n/strings';
+import { SaveError } from './SaveError';
 
 /** Each language is named in itself (its `lang`), so that a screen reader says it right. */
 const LANGUAGES: readonly { value: LanguageChoice; label: StringKey; lang?: Lang }[] = [
@@ -13,10 +14,12 @@ export interface OptionsLanguageProps {
   lang: Lang;
   value: LanguageChoice;
   onSave: (language: LanguageChoice) => void;
+  /** Why the last change here could not be saved; null when it was. */
+  saveError?: string | null;
 }
 
 /** The Language section: of the cards, the popup and this page. */
-export function OptionsLanguage({ lang, value, onSave }: OptionsLanguageProps) {
+export function OptionsLanguage({ lang, value, onSave, saveError }: OptionsLanguageProps) {
   return (
     <section aria-labelledby="opt-language-heading">
       <h2 id="opt-language-heading">{translate(lang, 'optLanguageHeading')}</h2>
@@ -28,6 +31,7 @@ export function OptionsLanguage({ lang, value, onSave }: OptionsLanguageProps) {
           </option>
         ))}
       </select>
+      <SaveError message={saveError ?? null} />
     </section>
   );
 }

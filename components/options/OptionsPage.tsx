@@ -1,5 +1,5 @@
 import { useRef } from 'preact/hooks';
-import type { Settings } from '@/lib/ext/settings';
+import type { SettingsRead, SimpleSettingName } from '@/lib/ext/settings';
 import type { Lang } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
 import type { Served } from '@/lib/store/fact-store';
@@ -7,32 +7,44 @@ import { OptionsCategories } from './OptionsCategories';
 import { type FactBaseInfo, OptionsData } from './OptionsData';
 import { OptionsHoverDelay } from './OptionsHoverDelay';
 import { OptionsLanguage } from './OptionsLanguage';
+import { OptionsMuted } from './OptionsMuted';
 import { OptionsStyle } from './OptionsStyle';
 import { PausedNotice } from './PausedNotice';
 import { RepairedNotice } from './RepairedNotice';
+import { SettingsTransfer } from './SettingsTransfer';
 import { SiteRulesEditor } from './SiteRulesEditor';
-import { type SaveSetting, useSavedSettings } from './useSavedSettings';
+import { saveErrorText } from './save-error-text';
+import { type SaveSetting, type SaveSiteRules, useSavedSettings } from './useSavedSettings';
 
 export interface OptionsPageProps {
   lang: Lang;
-  settings: Settings;
-  /** Stores one setting; a rejection is reported on the page. */
+  /** What storage holds, as read. */
+  read: SettingsRead;
+  /** Stores one setting; a rejection is reported in the section of the change. */
   onSave: SaveSetting;
+  onSaveSiteRules: SaveSiteRules;
   loadFactBaseInfo: () => Promise<Served<FactBaseInfo>>;
   onRebuild: () => Promise<Served<FactBaseInfo>>;
-  /** Names of settings that were unreadable and were repaired. */
+  /** A muted entity's name, for the Muted names section. */
+  loadEntityName?: (id: string, lang: Lang) => Promise<string | null>;
+  /** Names of settings that were damaged and were repaired. */
   notices?: readonly string[];
   onDismissNotices?: () => void;
 }
 
 /**
- * The options page. Every change is saved at once; data and actions come in
- * as props, so it can be tested without a browser.
+ * The options page. Every change is saved at once and shown once saved;
+ * data and actions come in as props, so it can be tested without a browser.
  */
 export function OptionsPage(props: OptionsPageProps) {
   const { lang } = props;
-  const { settings, save, saveFailed } = useSavedSettings(props.settings, props.onSave);
+  const { values, sites, untrusted, save, saveSites, failed } = useSavedSettings(
+    props.read,
+    props.onSave,
+    props.onSaveSiteRules,
+  );
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const errorFor = (name: SimpleSettingName) => (failed?.name === name ? saveErrorText(lang, failed.error) : null);
 
   const dismissNotices = () => {
     props.onDismissNotices?.();
@@ -46,22 +58,49 @@ export function OptionsPage(props: OptionsPageProps) {
         {translate(lang, 'optTitle')}
       </h1>
       <RepairedNotice lang={lang} notices={props.notices ?? []} onDismiss={dismissNotices} />
-      {settings.paused && <PausedNotice lang={lang} onResume={() => save('paused', false)} />}
-      {saveFailed && (
-        <p role="alert" class="field-error save-error">
-          {translate(lang, 'optSaveFailed')}
-        </p>
+      {values.paused && (
+        <PausedNotice lang={lang} onResume={() => void save('paused', false)} error={errorFor('paused')} />
       )}
-      <SiteRulesEditor lang={lang} rules={settings.siteRules} onChange={(rules) => save('siteRules', rules)} />
-      <OptionsCategories lang={lang} categories={settings.categories} onSave={(next) => save('categories', next)} />
+      <SiteRulesEditor lang={lang} sites={sites} onChange={saveSites} />
+      <OptionsCategories
+        lang={lang}
+        categories={values.categories}
+        onSave={(next) => void save('categories', next)}
+        saveError={errorFor('categories')}
+      />
       <OptionsStyle
         lang={lang}
-        style={settings.highlightStyle}
-        categories={settings.categories}
-        onSave={(style) => save('highlightStyle', style)}
+        style={values.highlightStyle}
+        categories={values.categories}
+        onSave={(style) => void save('highlightStyle', style)}
+        saveError={errorFor('highlightStyle')}
       />
-      <OptionsHoverDelay lang={lang} value={settings.hoverDelayMs} onSave={(ms) => save('hoverDelayMs', ms)} />
-      <OptionsLanguage lang={lang} value={settings.language} onSave={(language) => save('language', language)} />
+      <OptionsHoverDelay
+        lang={lang}
+        value={values.hoverDelayMs}
+        onSave={(ms) => void save('hoverDelayMs', ms)}
+        saveError={errorFor('hoverDelayMs')}
+      />
+      <OptionsLanguage
+        lang={lang}
+        value={values.language}
+        onSave={(language) => void save('language', language)}
+        saveError={errorFor('language')}
+      />
+      <OptionsMuted
+        lang={lang}
+        muted={values.mutedEntities}
+        damaged={untrusted.includes('mutedEntities')}
+        loadName={props.loadEntityName}
+        onChange={(update) => save('mutedEntities', update)}
+      />
+      <SettingsTransfer
+        lang={lang}
+        sites={sites}
+        muted={values.mutedEntities}
+        onChangeSites={saveSites}
+        onChangeMuted={(update) => save('mutedEntities', update)}
+      />
       <OptionsData lang={lang} loadInfo={props.loadFactBaseInfo} onRebuild={props.onRebuild} />
     </main>
   );

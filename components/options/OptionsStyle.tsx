@@ -4,6 +4,7 @@ import type { Lang } from '@/lib/i18n/language';
 import { type StringKey, translate } from '@/lib/i18n/strings';
 import { ChoiceGroup } from './ChoiceGroup';
 import { HighlightPreview } from './HighlightPreview';
+import { SaveError } from './SaveError';
 
 const STYLES: readonly { value: HighlightStyle; label: StringKey }[] = [
   { value: 'background', label: 'optStyleBackground' },
@@ -16,10 +17,12 @@ export interface OptionsStyleProps {
   /** The categories on, which the preview paints. */
   categories: readonly Category[];
   onSave: (style: HighlightStyle) => void;
+  /** Why the last change here could not be saved; null when it was. */
+  saveError?: string | null;
 }
 
 /** The Highlight style section, with a preview painted as pages are. */
-export function OptionsStyle({ lang, style, categories, onSave }: OptionsStyleProps) {
+export function OptionsStyle({ lang, style, categories, onSave, saveError }: OptionsStyleProps) {
   return (
     <section aria-labelledby="opt-style-heading">
       <h2 id="opt-style-heading">{translate(lang, 'optStyleHeading')}</h2>
@@ -31,6 +34,7 @@ export function OptionsStyle({ lang, style, categories, onSave }: OptionsStylePr
         onChange={onSave}
       />
       <HighlightPreview lang={lang} style={style} categories={categories} />
+      <SaveError message={saveError ?? null} />
     </section>
   );
 }

@@ -11,6 +11,7 @@ const SETTING_LABELS: Record<keyof Settings, StringKey> = {
   highlightStyle: 'optStyleHeading',
   hoverDelayMs: 'optHoverHeading',
   language: 'optLanguageHeading',
+  mutedEntities: 'optMutedHeading',
 };
 
 export interface RepairedNoticeProps {

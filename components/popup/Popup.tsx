@@ -3,12 +3,14 @@ import { Disclosure } from '@/components/shared/Disclosure';
 import { SwitchRow } from '@/components/shared/SwitchRow';
 import { useServed } from '@/components/shared/useServed';
 import type { TabMention } from '@/lib/ext/messages';
+import type { SiteDecision } from '@/lib/ext/settings';
 import type { EntityCard as CardData, SearchHit } from '@/lib/facts/query';
 import type { Lang } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
 import type { Served, SummaryData } from '@/lib/store/fact-store';
 import { FactSearch } from './FactSearch';
 import { PageMentions } from './PageMentions';
+import { type SnoozeAction, SnoozeControls } from './SnoozeControls';
 import { SummaryView } from './SummaryView';
 
 /** What the popup knows of the current tab. */
@@ -18,7 +20,17 @@ export type PageState =
   | { status: 'unsupported' }
   /** A page opened before the extension was installed: it has no content script yet. */
   | { status: 'reload' }
-  | { status: 'ready'; site: string; enabled: boolean; paused: boolean };
+  | {
+      status: 'ready';
+      site: string;
+      /** What the site rules say, snoozes and pause aside. */
+      enabled: boolean;
+      paused: boolean;
+      /** Whether the extension runs on the site now, and if not, why. */
+      decision?: SiteDecision;
+      /** False when the site rules could not be read whole: switching the site would write over them. */
+      switchable?: boolean;
+    };
 
 export interface PopupProps {
   lang: Lang;
@@ -31,6 +43,10 @@ export interface PopupProps {
   search?: (query: string) => Promise<Served<SearchHit[]>>;
   loadCard?: (entityId: string) => Promise<Served<CardData>>;
   onOpenOptions?: () => void;
+  onSnooze?: (action: SnoozeAction | 'clear') => void;
+  /** The last snooze could not be saved. */
+  snoozeFailed?: boolean;
+  now?: number;
 }
 
 /**
@@ -57,7 +73,9 @@ export function Popup(props: PopupProps) {
   const [summaryChoice, setSummaryChoice] = useState<boolean | null>(null);
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(lang, key, params);
 
-  const pageKey = page.status === 'ready' ? `${page.site}:${page.enabled}:${page.paused}` : page.status;
+  const decision = page.status === 'ready' ? page.decision : undefined;
+  const running = page.status === 'ready' && page.enabled && !page.paused && (decision?.run ?? true);
+  const pageKey = page.status === 'ready' ? `${page.site}:${running}` : page.status;
   // The list is read again whenever the page's state changes (pageKey).
   useEffect(() => {
     if (page.status !== 'ready' || !loadMentions) return;
@@ -71,7 +89,7 @@ export function Popup(props: PopupProps) {
     };
   }, [pageKey, loadMentions]);
 
-  const listShown = page.status === 'ready' && page.enabled && !page.paused && !!loadMentions;
+  const listShown = running && !!loadMentions;
   const summaryOpen =
     summaryChoice ?? summaryOpenByDefault(listShown || (page.status === 'loading' && !!loadMentions), mentions);
 
@@ -98,7 +116,7 @@ export function Popup(props: PopupProps) {
             id="site-switch"
             label={t('siteSwitch', { site: page.site })}
             checked={page.enabled}
-            disabled={page.paused}
+            disabled={page.paused || page.switchable === false}
             onChange={(on) => props.onSetSiteEnabled?.(on)}
           />
           <SwitchRow
@@ -108,7 +126,34 @@ export function Popup(props: PopupProps) {
             onChange={(on) => props.onSetPaused?.(on)}
           />
           {page.paused && <p class="notice">{t('pausedNotice')}</p>}
-          {!page.paused && !page.enabled && <p class="notice">{t('siteOffNotice', { site: page.site })}</p>}
+          {!page.paused && !page.enabled && page.switchable !== false && (
+            <p class="notice">{t('siteOffNotice', { site: page.site })}</p>
+          )}
+          {decision?.reason === 'undecided' && (
+            <p class="notice" role="status">
+              {t('undecidedNotice', {
+                site: page.site,
+                names: new Intl.ListFormat(lang, { type: 'conjunction' }).format(
+                  decision.undecided.map((name) => t(`settingName_${name}`)),
+                ),
+              })}
+            </p>
+          )}
+          {decision?.undecided.includes('snoozes') && props.onSnooze && (
+            <button type="button" onClick={() => props.onSnooze?.('clear')}>
+              {t('snoozeClear')}
+            </button>
+          )}
+          {!page.paused && page.enabled && props.onSnooze && decision?.reason !== 'undecided' && (
+            <SnoozeControls
+              lang={lang}
+              site={page.site}
+              snoozedUntil={decision?.snoozedUntil ?? null}
+              now={props.now ?? Date.now()}
+              onSnooze={(action) => props.onSnooze?.(action)}
+              failed={props.snoozeFailed}
+            />
+          )}
         </section>
       )}
       {props.search && props.loadCard && (

@@ -4,13 +4,27 @@ import { OptionsPage } from '@/components/options/OptionsPage';
 import '@/components/shared/page.css';
 import '@/components/highlights.css';
 import { sendMessage } from '@/lib/ext/messages';
-import { loadSettings, type Settings, saveSetting, settingsNotice, watchSettings } from '@/lib/ext/settings';
+import {
+  readSettings,
+  type SettingsRead,
+  saveSetting,
+  saveSiteRules,
+  settingsNotice,
+  watchSettingsRead,
+} from '@/lib/ext/settings';
+import type { Lang } from '@/lib/i18n/language';
 import { resolveLanguage } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
 import './style.css';
 
 const loadFactBaseInfo = () => sendMessage('getFactBaseInfo');
 const rebuildCache = () => sendMessage('rebuildCache');
+/** A muted entity's name, from its card; null for an id the fact base does not hold. */
+const loadEntityName = (entityId: string, lang: Lang) =>
+  sendMessage('getCard', { entityId }).then(
+    (card) => card.value.entity.name[lang],
+    () => null,
+  );
 
 /** The repaired-settings notice is shown once: read, then cleared. */
 async function takeNotices(): Promise<string[]> {
@@ -25,39 +39,39 @@ async function takeNotices(): Promise<string[]> {
 }
 
 function App() {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [read, setRead] = useState<SettingsRead | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
 
   useEffect(() => {
     let live = true;
-    // Settings first: reading them is what repairs them and records the notice.
-    loadSettings()
-      .then(async (loaded) => {
-        const taken = await takeNotices();
-        if (!live) return;
-        setNotices(taken);
-        setSettings((current) => current ?? loaded);
-      })
-      .catch(() => {});
-    const stop = watchSettings((next) => live && setSettings(next));
+    readSettings().then((first) => live && setRead((current) => current ?? first));
+    const stop = watchSettingsRead((next) => live && setRead(next));
+    // The background writes repairs (and their notice) as it starts: maybe after this page opened.
+    const take = () =>
+      takeNotices().then((taken) => live && taken.length > 0 && setNotices((n) => [...new Set([...n, ...taken])]));
+    void take();
+    const stopNotices = settingsNotice.watch((value) => Array.isArray(value) && value.length > 0 && void take());
     return () => {
       live = false;
       stop();
+      stopNotices();
     };
   }, []);
 
-  const lang = resolveLanguage(settings?.language, browser.i18n.getUILanguage());
+  const lang = resolveLanguage(read?.values.language, browser.i18n.getUILanguage());
   document.documentElement.lang = lang;
   document.title = translate(lang, 'optTitle');
 
-  if (!settings) return <p aria-busy="true">{translate(lang, 'loading')}</p>;
+  if (!read) return <p aria-busy="true">{translate(lang, 'loading')}</p>;
   return (
     <OptionsPage
       lang={lang}
-      settings={settings}
+      read={read}
       onSave={saveSetting}
+      onSaveSiteRules={saveSiteRules}
       loadFactBaseInfo={loadFactBaseInfo}
       onRebuild={rebuildCache}
+      loadEntityName={loadEntityName}
       notices={notices}
     />
   );

@@ -3,8 +3,17 @@ import { useEffect, useState } from 'preact/hooks';
 import { type PageState, Popup } from '@/components/popup/Popup';
 import '@/components/shared/page.css';
 import { sendMessage } from '@/lib/ext/messages';
-import { loadSettings, type Settings, saveSetting, saveSiteEnabled, watchSettings } from '@/lib/ext/settings';
+import {
+  readSettings,
+  type SettingsRead,
+  saveSetting,
+  saveSiteEnabled,
+  siteDecision,
+  watchSettingsRead,
+} from '@/lib/ext/settings';
+import { rulesUsable } from '@/lib/ext/site-decision';
 import { isEnabledOn, siteOf } from '@/lib/ext/site-rules';
+import { SNOOZE_HOUR_MS, snoozeEnd } from '@/lib/ext/snooze';
 import { resolveLanguage } from '@/lib/i18n/language';
 import '@/components/card/card.css';
 import './style.css';
@@ -35,15 +44,29 @@ async function siteOfTab(tab: TargetTab): Promise<Site> {
   }
 }
 
-function pageState(site: Site | null, settings: Settings | null): PageState {
-  if (!site || !settings) return { status: 'loading' };
+function pageState(site: Site | null, read: SettingsRead | null, now: number): PageState {
+  if (!site || !read) return { status: 'loading' };
   if (site.kind !== 'site') return { status: site.kind };
+  const rules = read.siteRules;
+  const switchable = rulesUsable(rules);
   return {
     status: 'ready',
     site: site.site,
-    enabled: isEnabledOn(site.site, settings.siteRules, false),
-    paused: settings.paused,
+    enabled: switchable && isEnabledOn(site.site, rules, false),
+    paused: read.values.paused,
+    decision: siteDecision(read, site.site, now),
+    switchable,
   };
+}
+
+/**
+ * How long "for an hour" lasts: an hour, unless the page was opened with
+ * `?snoozeMs=` (how the end-to-end tests see a snooze end). Only the
+ * extension can open its popup page; no web page can reach this.
+ */
+function snoozeHourMs(): number {
+  const param = new URLSearchParams(location.search).get('snoozeMs');
+  return param !== null && /^\d{4,8}$/.test(param) ? Number(param) : SNOOZE_HOUR_MS;
 }
 
 const loadSummary = () => sendMessage('getSummary');
@@ -51,18 +74,20 @@ const search = (query: string) => sendMessage('search', { query });
 const loadCard = (entityId: string) => sendMessage('getCard', { entityId });
 
 function App({ tab }: { tab: TargetTab }) {
-  const [settings, setSettings] = useState<Settings | null>(null);
+  const [read, setRead] = useState<SettingsRead | null>(null);
   const [site, setSite] = useState<Site | null>(null);
+  const [snoozeFailed, setSnoozeFailed] = useState(false);
 
   useEffect(() => {
-    loadSettings().then(setSettings);
+    readSettings().then(setRead);
     siteOfTab(tab).then(setSite);
-    return watchSettings(setSettings);
+    return watchSettingsRead(setRead);
   }, [tab]);
 
-  const lang = resolveLanguage(settings?.language, browser.i18n.getUILanguage());
+  const lang = resolveLanguage(read?.values.language, browser.i18n.getUILanguage());
   document.documentElement.lang = lang;
-  const page = pageState(site, settings);
+  const now = Date.now();
+  const page = pageState(site, read, now);
   const tabId = tab.id;
 
   return (
@@ -84,6 +109,14 @@ function App({ tab }: { tab: TargetTab }) {
         await saveSiteEnabled(page.site, enabled);
       }}
       onSetPaused={(paused) => saveSetting('paused', paused)}
+      now={now}
+      snoozeFailed={snoozeFailed}
+      onSnooze={async (action) => {
+        if (page.status !== 'ready') return;
+        const until = action === 'hour' || action === 'tomorrow' ? snoozeEnd(action, Date.now(), snoozeHourMs()) : null;
+        setSnoozeFailed(false);
+        await sendMessage('snoozeSite', { site: page.site, until, tabId }).catch(() => setSnoozeFailed(true));
+      }}
       onOpenOptions={() => browser.runtime.openOptionsPage()}
     />
   );

@@ -1,10 +1,24 @@
 import type { FactStore } from '@/lib/store/fact-store';
-import { type BackgroundMessage, type PageSetup, type ProtocolMap, validateInput } from './messages';
+import {
+  type BackgroundMessage,
+  classifySender,
+  InvalidMessageError,
+  MESSAGE_SENDERS,
+  type PageSetup,
+  type ProtocolMap,
+  type RawSender,
+  type SenderKind,
+  validateInput,
+} from './messages';
+import { readRule } from './site-rules';
+import { MAX_SNOOZE_MS } from './snooze';
 
 /** Where a message came from, as far as handlers need it. */
 export interface SenderInfo {
   tabId?: number;
   frameId?: number;
+  /** The address of the frame that sent it. */
+  url?: string;
 }
 
 type Handlers = {
@@ -13,16 +27,27 @@ type Handlers = {
 
 export interface HandlerDeps {
   store: FactStore;
-  /** The setup of a frame on a site (see `pageSetupFor`). */
-  pageSetup(site: string | null): Promise<PageSetup>;
+  /** The setup of a frame on a site (see `pageSetupFor`); the sender's tab and frame tell the badge. */
+  pageSetup(site: string | null, sender: SenderInfo): Promise<PageSetup>;
+  /** Ids of the fact base's entities: the only keys a mention report may have. */
+  entityIds: ReadonlySet<string>;
   /** A frame reported its mention counts. */
-  onMentions(tabId: number, frameId: number, counts: Record<string, number>, capped: boolean): void;
+  onMentions(tabId: number, frameId: number, counts: Record<string, number>, capped: boolean, url?: string): void;
   /** Mentions per entity in a tab, all frames together. */
   tabMentions(tabId: number): Promise<Record<string, number>>;
+  /** A site is snoozed until `until` (or no longer, for null), asked from the popup of tab `tabId`. */
+  onSnooze(site: string, until: number | null, tabId?: number): Promise<void>;
 }
 
 /** Background handlers: validate the input, then answer. */
-export function createHandlers({ store, pageSetup, onMentions, tabMentions }: HandlerDeps): Handlers {
+export function createHandlers({
+  store,
+  pageSetup,
+  entityIds,
+  onMentions,
+  tabMentions,
+  onSnooze,
+}: HandlerDeps): Handlers {
   return {
     getSummary: async (data) => {
       validateInput('getSummary', data);
@@ -31,13 +56,23 @@ export function createHandlers({ store, pageSetup, onMentions, tabMentions }: Ha
     getCard: async (data) => store.card(validateInput('getCard', data).entityId),
     getFacts: async (data) => store.facts(validateInput('getFacts', data).entityId),
     search: async (data) => store.search(validateInput('search', data).query),
-    getPageSetup: async (data) => pageSetup(validateInput('getPageSetup', data).site),
+    getPageSetup: async (data, sender) => {
+      const { site } = validateInput('getPageSetup', data);
+      // A site is a rule key, exactly: anything else a frame claims is refused.
+      if (site !== null) {
+        const read = readRule(site);
+        if (!('key' in read) || read.key !== site) throw new InvalidMessageError('getPageSetup', 'not a site');
+      }
+      return pageSetup(site, sender);
+    },
     getTabMentions: async (data) => {
       const counts = await tabMentions(validateInput('getTabMentions', data).tabId);
       const entities = (await store.entities()).value;
       // In the fact base's order, which puts the article's subjects first.
       return entities.flatMap((e) =>
-        counts[e.id] ? [{ entityId: e.id, name: e.name, count: counts[e.id] as number }] : [],
+        Object.hasOwn(counts, e.id) && counts[e.id]
+          ? [{ entityId: e.id, name: e.name, count: counts[e.id] as number }]
+          : [],
       );
     },
     getFactBaseInfo: async (data) => {
@@ -52,7 +87,38 @@ export function createHandlers({ store, pageSetup, onMentions, tabMentions }: Ha
       const { counts, capped } = validateInput('reportMentions', data);
       // Only content scripts, which run in a tab, report mentions.
       if (sender.tabId === undefined || sender.tabId < 0) throw new Error('Mentions can only be reported from a tab');
-      onMentions(sender.tabId, sender.frameId ?? 0, counts, capped ?? false);
+      const unknown = Object.keys(counts).find((key) => !entityIds.has(key));
+      if (unknown !== undefined)
+        throw new InvalidMessageError('reportMentions', `unknown entity ${unknown.slice(0, 40)}`);
+      onMentions(sender.tabId, sender.frameId ?? 0, counts, capped ?? false, sender.url);
     },
+    snoozeSite: async (data) => {
+      const { site, until, tabId } = validateInput('snoozeSite', data);
+      const read = readRule(site);
+      if (!('key' in read) || read.key !== site) throw new InvalidMessageError('snoozeSite', 'not a site');
+      if (until !== null && until > Date.now() + MAX_SNOOZE_MS) throw new InvalidMessageError('snoozeSite', 'too long');
+      await onSnooze(site, until, tabId);
+    },
+  };
+}
+
+/** Answers a message from `sender`, or refuses it: `kind` was not allowed to send it, or the sender is not ours. */
+export type Dispatch = (type: BackgroundMessage, data: unknown, sender: RawSender | undefined) => Promise<unknown>;
+
+export class RefusedSenderError extends Error {
+  constructor(type: string, kind: SenderKind | null) {
+    super(`Refused: ${type} cannot be sent from ${kind ?? 'outside the extension'}`);
+    this.name = 'RefusedSenderError';
+  }
+}
+
+/** The one place the sender policy (MESSAGE_SENDERS) is enforced. */
+export function createDispatcher(handlers: Handlers, own: { id: string; origin: string }): Dispatch {
+  return async (type, data, sender) => {
+    const kind = classifySender(sender, own);
+    const allowed: readonly SenderKind[] = MESSAGE_SENDERS[type];
+    if (kind === null || !allowed.includes(kind)) throw new RefusedSenderError(type, kind);
+    const info: SenderInfo = { tabId: sender?.tab?.id, frameId: sender?.frameId, url: sender?.url };
+    return handlers[type](data, info);
   };
 }

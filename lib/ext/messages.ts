@@ -6,7 +6,7 @@ import type { Fact, Localized } from '@/lib/facts/schema';
 import type { Lang } from '@/lib/i18n/language';
 import type { Served, SummaryData } from '@/lib/store/fact-store';
 import type { MatcherSpec } from '@/lib/text/matcher';
-import type { HighlightStyle } from './settings';
+import type { HighlightStyle, OffReason } from './settings';
 
 /**
  * The one protocol of the extension. The background answers the fact-base
@@ -28,6 +28,8 @@ export interface ProtocolMap {
   rebuildCache(): Served<{ entities: number; facts: number }>;
   /** A frame's content script reports its mentions; the background updates the tab's badge. */
   reportMentions(data: { counts: Record<string, number>; capped?: boolean }): void;
+  /** Snoozes a site until a time, or ends its snooze (null); `tabId` is the tab whose badge shows it at once. */
+  snoozeSite(data: { site: string; until: number | null; tabId?: number }): void;
 
   // Sent by the background or popup to a tab's top frame, answered by its content script.
   /** Moves to the next or previous mention and opens its card; answers the mention's entity, if any. */
@@ -45,6 +47,12 @@ export interface ProtocolMap {
  */
 export interface PageSetup {
   enabled: boolean;
+  /** Why it does not run, when it does not (the popup says so). */
+  reason: OffReason | null;
+  /** When a snooze of the site ends: the frame asks again then. */
+  snoozedUntil: number | null;
+  /** Entities the user muted: their cards offer to unmute them. */
+  mutedEntities: string[];
   style: HighlightStyle;
   hoverDelayMs: number;
   lang: Lang;
@@ -84,6 +92,11 @@ export const MessageInput = {
   getFactBaseInfo: v.optional(v.union([v.undefined(), v.null()])),
   rebuildCache: v.optional(v.union([v.undefined(), v.null()])),
   getPageInfo: v.optional(v.union([v.undefined(), v.null()])),
+  snoozeSite: v.strictObject({
+    site: v.pipe(v.string(), v.maxLength(300)),
+    until: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
+    tabId: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0))),
+  }),
   reportMentions: v.strictObject({
     counts: v.pipe(
       v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7))),
@@ -111,7 +124,54 @@ export function validateInput<K extends keyof ProtocolMap>(
   return result.output as v.InferOutput<(typeof MessageInput)[K]>;
 }
 
-/** Only the extension's own pages and content scripts may ask; anything else is refused. */
-export function isOwnSender(sender: { id?: string } | undefined, extensionId: string): boolean {
-  return sender?.id === extensionId;
+/** Where a message to the background comes from. */
+export type SenderKind = 'content-script' | 'extension-page';
+
+/**
+ * Who may send each background message: the one sender policy, enforced
+ * before any handler runs (createDispatcher). What only the extension's own
+ * pages need (another tab's mentions, rebuilding the cache, snoozing) is
+ * refused from content scripts, which run inside pages the user visits.
+ */
+export const MESSAGE_SENDERS = {
+  getSummary: ['content-script', 'extension-page'],
+  getCard: ['content-script', 'extension-page'],
+  getFacts: ['content-script', 'extension-page'],
+  search: ['extension-page'],
+  getPageSetup: ['content-script'],
+  getTabMentions: ['extension-page'],
+  getFactBaseInfo: ['extension-page'],
+  rebuildCache: ['extension-page'],
+  reportMentions: ['content-script'],
+  snoozeSite: ['extension-page'],
+} as const satisfies Record<BackgroundMessage, readonly SenderKind[]>;
+
+/** The parts of a runtime.MessageSender that say who sent a message. */
+export interface RawSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * An extension page (popup, options, even opened in a tab) has a URL on the
+ * extension's own origin; a content script has a tab and the URL of the page
+ * it runs in. Anything else, another extension included, is no one we answer.
+ */
+export function classifySender(sender: RawSender | undefined, own: { id: string; origin: string }): SenderKind | null {
+  if (!sender || sender.id !== own.id) return null;
+  if (sender.url && originOf(sender.url) === originOf(own.origin)) return 'extension-page';
+  if (sender.tab) return 'content-script';
+  return null;
+}
+
+function originOf(url: string): string | null {
+  try {
+    // Extension origins (chrome-extension://, moz-extension://) are "null" for URL.origin: compare scheme and host.
+    const parsed = new URL(url);
+    return `${parsed.protocol}//${parsed.host}`;
+  } catch {
+    return null;
+  }
 }

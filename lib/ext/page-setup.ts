@@ -4,8 +4,7 @@ import { resolveLanguage } from '@/lib/i18n/language';
 import type { MatcherSpec } from '@/lib/text/matcher';
 import { compileMatcherSpec } from '@/lib/text/matcher-spec';
 import type { PageSetup } from './messages';
-import type { Settings } from './settings';
-import { isEnabledOn } from './site-rules';
+import type { PageSetup as SiteSetup } from './settings';
 
 /**
  * Matcher specs by alias set: the background prepares each once (reading
@@ -18,7 +17,7 @@ export class MatcherSpecs {
   get(key: string, aliases: () => AliasSpec[]): MatcherSpec<AliasSpec> {
     let spec = this.specs.get(key);
     if (!spec) {
-      // A handful of alias sets are live at a time (one per combination of categories in use).
+      // A handful of alias sets are live at a time (one per combination of categories and muted names).
       if (this.specs.size >= 8) this.specs.clear();
       spec = compileMatcherSpec(aliases());
       this.specs.set(key, spec);
@@ -28,7 +27,6 @@ export class MatcherSpecs {
 }
 
 export interface SetupSources {
-  settings: Settings;
   entities: readonly Entity[];
   /** Version of the fact base the entities come from: part of the alias set's name. */
   version: string;
@@ -36,18 +34,27 @@ export interface SetupSources {
   specs: MatcherSpecs;
 }
 
-/** What a frame on `site` runs with, under the user's settings. */
-export function pageSetupFor(site: string | null, sources: SetupSources): PageSetup {
-  const { settings, entities, version, specs } = sources;
-  const enabled = isEnabledOn(site, settings.siteRules, settings.paused);
+/**
+ * What a frame runs with, from the background's decision for its site (see
+ * `pageSetup` in settings.ts, which fails closed): no matcher where it does
+ * not run; otherwise the aliases of the chosen categories, muted entities
+ * left out.
+ */
+export function pageSetupFor(decided: SiteSetup, sources: SetupSources): PageSetup {
+  const { settings } = decided;
   const categories = [...settings.categories].sort();
-  const matcherKey = `${version}|${categories.join(',')}`;
+  const muted = [...settings.mutedEntities].sort();
+  const matcherKey = `${sources.version}|${categories.join(',')}|${muted.join(',')}`;
+  const entities = () => sources.entities.filter((e) => !muted.includes(e.id));
   return {
-    enabled,
+    enabled: decided.run,
+    reason: decided.reason,
+    snoozedUntil: decided.snoozedUntil,
     style: settings.highlightStyle,
     hoverDelayMs: settings.hoverDelayMs,
     lang: resolveLanguage(settings.language, sources.uiLocale),
-    matcher: enabled ? specs.get(matcherKey, () => aliasSpecs(entities, categories)) : null,
+    mutedEntities: muted,
+    matcher: decided.run ? sources.specs.get(matcherKey, () => aliasSpecs(entities(), categories)) : null,
     matcherKey,
   };
 }

@@ -1,178 +1,266 @@
 import * as v from 'valibot';
-import { storage, type WxtStorageItem } from 'wxt/utils/storage';
-import { DEFAULT_CATEGORIES } from '@/lib/facts/alias-spec';
-import { CATEGORIES, type Category } from '@/lib/facts/schema';
-import type { LanguageChoice } from '@/lib/i18n/language';
-import { DEFAULT_SITE_RULES, ruleKey, type SiteRules, setSiteEnabled } from './site-rules';
+import { storage } from 'wxt/utils/storage';
+import {
+  SETTINGS,
+  type Setting,
+  type Settings,
+  type SimpleSettingName,
+  settingsNotice,
+  snoozesItem,
+} from './settings-items';
+import { decideSite, effectiveRules, rulesUsable, type SiteDecision, type UndecidedSetting } from './site-decision';
+import { setSiteEnabled } from './site-rules';
+import {
+  type RulesArea,
+  readSiteRules,
+  type SiteRulesRead,
+  type StoredSiteRules,
+  writeSiteRules,
+} from './site-rules-store';
+import { parseSnoozes, type Snoozes, withSnooze } from './snooze';
 
-export type { LanguageChoice };
-
-export type HighlightStyle = 'background' | 'underline';
-
-export interface Settings {
-  siteRules: SiteRules;
-  paused: boolean;
-  categories: Category[];
-  highlightStyle: HighlightStyle;
-  hoverDelayMs: number;
-  language: LanguageChoice;
-}
-
-export const DEFAULT_SETTINGS: Settings = {
-  siteRules: DEFAULT_SITE_RULES,
-  paused: false,
-  categories: [...DEFAULT_CATEGORIES],
-  highlightStyle: 'background',
-  hoverDelayMs: 300,
-  language: 'auto',
-};
+export * from './settings-items';
+export type { OffReason, SiteDecision } from './site-decision';
 
 /**
- * A stored setting with the schema its value must meet. `salvage` recovers
- * what it can from a damaged value (so a bad entry does not cost the user
- * the rest of their list); without it, a damaged value falls back.
+ * Reading settings never writes: a damaged value is salvaged in memory and
+ * reported, and only the background writes repairs back (repairSettings),
+ * once, rather than every page and frame. A value written by a newer
+ * version is read as well as it can be and never repaired, so an older
+ * install cannot strip what a newer one wrote.
  */
-export interface Setting<T> {
-  item: WxtStorageItem<T, Record<string, unknown>>;
-  schema: v.GenericSchema<unknown, T>;
-  fallback: T;
-  salvage?: (raw: unknown) => T | undefined;
+export type SettingProblem = 'unreadable' | 'damaged' | 'newer';
+
+export interface SettingRead<T> {
+  value: T;
+  problem: SettingProblem | null;
+  /** Whether `value` can be used; false leaves the extension off where this setting decides. */
+  trusted: boolean;
+  /** What the background may write back; undefined when nothing should be written. */
+  repair?: T;
 }
 
-const SiteRulesSchema = v.strictObject({
-  mode: v.picklist(['all-except-listed', 'only-listed']),
-  sites: v.pipe(
-    v.array(v.string()),
-    v.check((sites) => sites.every((s) => ruleKey(s) === s), 'every site is a normalised host'),
-  ),
-});
+function storedVersion(meta: unknown): number {
+  const v = (meta as { v?: unknown } | null)?.v;
+  return typeof v === 'number' ? v : 1;
+}
 
-function salvageSiteRules(raw: unknown): SiteRules | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const { mode, sites } = raw as { mode?: unknown; sites?: unknown };
-  const keys = Array.isArray(sites)
-    ? sites.flatMap((s) => (typeof s === 'string' && ruleKey(s) ? [ruleKey(s) as string] : []))
-    : [];
-  return {
-    mode: mode === 'only-listed' ? 'only-listed' : 'all-except-listed',
-    sites: [...new Set(keys)].sort(),
+/** Reads one setting and checks it. Never throws, never writes. */
+export async function readSetting<T>(setting: Setting<T>): Promise<SettingRead<T>> {
+  let raw: unknown;
+  let meta: unknown;
+  try {
+    // The value and WXT's metadata item (`key$`) in one read of the area.
+    const [value, metadata] = await storage.getItems([setting.item.key, `${setting.item.key}$`]);
+    raw = value?.value;
+    meta = metadata?.value;
+  } catch {
+    return { value: setting.fallback, problem: 'unreadable', trusted: !setting.failClosed };
+  }
+  if (raw === null || raw === undefined) return { value: setting.fallback, problem: null, trusted: true };
+  const parsed = v.safeParse(setting.schema, raw);
+  if (parsed.success) return { value: parsed.output, problem: null, trusted: true };
+  const newer = storedVersion(meta) > setting.version;
+  const salvaged = setting.salvage?.(raw);
+  const value = salvaged ?? setting.fallback;
+  const trusted = salvaged !== undefined || !setting.failClosed;
+  return { value, problem: newer ? 'newer' : 'damaged', trusted, repair: newer || !trusted ? undefined : value };
+}
+
+export type StoredName = SimpleSettingName | 'siteRules' | 'snoozes';
+
+/** Everything stored, as read: what the popup and the options page show, and what decides where to run. */
+export interface SettingsRead {
+  values: Omit<Settings, 'siteRules'>;
+  siteRules: SiteRulesRead;
+  /** Null when damaged or unreadable. */
+  snoozes: Snoozes | null;
+  problems: Partial<Record<StoredName, SettingProblem | SiteRulesRead['problem']>>;
+  untrusted: UndecidedSetting[];
+  /** Repairs only the background writes. */
+  repairs: Partial<Settings>;
+}
+
+const SIMPLE_NAMES = Object.keys(SETTINGS) as SimpleSettingName[];
+
+export async function readSettings(): Promise<SettingsRead> {
+  const [reads, siteRules, snoozes] = await Promise.all([
+    Promise.all(SIMPLE_NAMES.map((name) => readSetting(SETTINGS[name] as Setting<unknown>))),
+    readSiteRules(),
+    snoozesItem.getValue().then(parseSnoozes, () => null),
+  ]);
+  const result: SettingsRead = {
+    values: {} as SettingsRead['values'],
+    siteRules,
+    snoozes,
+    problems: {},
+    untrusted: [],
+    repairs: {},
   };
+  SIMPLE_NAMES.forEach((name, i) => {
+    const read = reads[i] as SettingRead<unknown>;
+    (result.values as Record<string, unknown>)[name] = read.value;
+    if (read.problem) result.problems[name] = read.problem;
+    if (!read.trusted && (name === 'paused' || name === 'mutedEntities')) result.untrusted.push(name);
+    if (read.repair !== undefined) (result.repairs as Record<string, unknown>)[name] = read.repair;
+  });
+  if (siteRules.problem) result.problems.siteRules = siteRules.problem;
+  if (!rulesUsable(siteRules)) result.untrusted.push('siteRules');
+  if (snoozes === null) {
+    result.problems.snoozes = 'damaged';
+    result.untrusted.push('snoozes');
+  }
+  return result;
 }
 
-export const SETTINGS: { [K in keyof Settings]: Setting<Settings[K]> } = {
-  siteRules: {
-    // Synced, so a site switched off stays off on the user's other browsers.
-    item: storage.defineItem<SiteRules>('sync:siteRules', { fallback: DEFAULT_SETTINGS.siteRules, version: 1 }),
-    schema: SiteRulesSchema,
-    fallback: DEFAULT_SETTINGS.siteRules,
-    salvage: salvageSiteRules,
-  },
-  paused: {
-    // Pausing is about this browser, now: not synced.
-    item: storage.defineItem<boolean>('local:paused', { fallback: DEFAULT_SETTINGS.paused, version: 1 }),
-    schema: v.boolean(),
-    fallback: DEFAULT_SETTINGS.paused,
-  },
-  categories: {
-    item: storage.defineItem<Category[]>('sync:categories', { fallback: DEFAULT_SETTINGS.categories, version: 1 }),
-    schema: v.pipe(v.array(v.picklist(CATEGORIES)), v.maxLength(CATEGORIES.length)),
-    fallback: DEFAULT_SETTINGS.categories,
-    // A damaged list with no known category left falls back to the default rather than highlighting nothing.
-    salvage: (raw) => {
-      const kept = Array.isArray(raw) ? [...new Set(raw.filter((c): c is Category => CATEGORIES.includes(c)))] : [];
-      return kept.length > 0 ? kept : undefined;
-    },
-  },
-  highlightStyle: {
-    item: storage.defineItem<HighlightStyle>('sync:highlightStyle', {
-      fallback: DEFAULT_SETTINGS.highlightStyle,
-      version: 1,
-    }),
-    schema: v.picklist(['background', 'underline']),
-    fallback: DEFAULT_SETTINGS.highlightStyle,
-  },
-  hoverDelayMs: {
-    item: storage.defineItem<number>('sync:hoverDelayMs', { fallback: DEFAULT_SETTINGS.hoverDelayMs, version: 1 }),
-    schema: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3000)),
-    fallback: DEFAULT_SETTINGS.hoverDelayMs,
-  },
-  language: {
-    item: storage.defineItem<LanguageChoice>('sync:language', { fallback: DEFAULT_SETTINGS.language, version: 1 }),
-    schema: v.picklist(['auto', 'en', 'fr']),
-    fallback: DEFAULT_SETTINGS.language,
-  },
-};
+/**
+ * The settings as they apply now, failing closed: site rules and pause that
+ * cannot be decided read as "off", snoozed sites as switched off. For code
+ * that applies plain settings; pageSetup says the same with its reasons.
+ */
+export function effectiveSettings(read: SettingsRead, now = Date.now()): Settings {
+  return { ...read.values, ...effectiveRules(decisionInput(read), now) };
+}
 
-/** Settings that were unreadable and were reset or salvaged, shown once in the options page. */
-export const settingsNotice = storage.defineItem<string[]>('local:settingsNotice', { fallback: [] });
+export async function loadSettings(now?: number): Promise<Settings> {
+  return effectiveSettings(await readSettings(), now);
+}
 
-// Settings are read in parallel (loadSettings): chaining the notice's
-// read-modify-write keeps one repair from overwriting another's name.
+function decisionInput(read: SettingsRead) {
+  return { siteRules: read.siteRules, paused: read.values.paused, snoozes: read.snoozes, untrusted: read.untrusted };
+}
+
+/** What a page needs to highlight, besides whether to. */
+export type PageSettings = Omit<Settings, 'siteRules' | 'paused'>;
+
+export interface PageSetup extends SiteDecision {
+  site: string | null;
+  settings: PageSettings;
+}
+
+/**
+ * Whether the extension runs on `site` and with which settings: the one
+ * answer the background gives each frame. Fails closed (see site-decision.ts).
+ */
+export async function pageSetup(site: string | null, now = Date.now(), read?: SettingsRead): Promise<PageSetup> {
+  const current = read ?? (await readSettings());
+  const { paused: _paused, ...settings } = current.values;
+  return { site, ...decideSite(decisionInput(current), site, now), settings };
+}
+
+export function siteDecision(read: SettingsRead, site: string | null, now = Date.now()): SiteDecision {
+  return decideSite(decisionInput(read), site, now);
+}
+
+/** Stores one setting, after checking it; rejects when it is invalid or storage refuses it. */
+export async function saveSetting<K extends SimpleSettingName>(name: K, value: Settings[K]): Promise<void> {
+  const setting = SETTINGS[name] as Setting<Settings[K]>;
+  const parsed = v.safeParse(setting.schema, value);
+  if (!parsed.success) throw new Error(`Invalid ${name}`);
+  await setting.item.setValue(parsed.output);
+}
+
+/** The stored rules cannot be changed safely: they could not be read whole. */
+export class SiteRulesUnavailableError extends Error {
+  constructor(readonly problem: SiteRulesRead['problem']) {
+    super(`The site rules cannot be changed now (${problem})`);
+    this.name = 'SiteRulesUnavailableError';
+  }
+}
+
+/** Stores site rules as the options page edited them, keeping any fields a newer version added. */
+export async function saveSiteRules(rules: StoredSiteRules): Promise<RulesArea> {
+  const current = await readSiteRules();
+  if (current.problem === 'unreadable' || current.problem === 'incomplete') {
+    throw new SiteRulesUnavailableError(current.problem);
+  }
+  return writeSiteRules(rules, current.extra);
+}
+
+/** Switches the extension on or off for one site: the popup's switch and the keyboard shortcut both come here. */
+export async function saveSiteEnabled(site: string, enabled: boolean): Promise<RulesArea> {
+  const current = await readSiteRules();
+  if (!rulesUsable(current)) throw new SiteRulesUnavailableError(current.problem);
+  const next = setSiteEnabled(current, site, enabled);
+  return writeSiteRules({ ...next, unreadable: current.unreadable }, current.extra);
+}
+
+/** Snoozes a site until `until`, or ends its snooze (null). */
+export async function saveSnooze(site: string, until: number | null, now = Date.now()): Promise<Snoozes> {
+  const current = parseSnoozes(await snoozesItem.getValue()) ?? {};
+  const next = withSnooze(current, site, until, now);
+  await snoozesItem.setValue(next);
+  return next;
+}
+
+/** Keys of every item settings are stored in (values, WXT metadata, site-rule parts). */
+export function isSettingsKey(key: string): boolean {
+  const name = key.replace(/\$$/, '');
+  return (
+    /^siteRules(?:\.\d+|Local)?$/.test(name) ||
+    name === 'snoozes' ||
+    SIMPLE_NAMES.some((n) => SETTINGS[n].item.key.endsWith(`:${name}`))
+  );
+}
+
+/** Calls `onChange` with everything read again whenever a stored setting changes, here or through sync. */
+export function watchSettingsRead(onChange: (read: SettingsRead) => void): () => void {
+  let pending = false;
+  const listener = (changes: Record<string, unknown>, area: string) => {
+    if (pending || (area !== 'sync' && area !== 'local') || !Object.keys(changes).some(isSettingsKey)) return;
+    pending = true;
+    // A save writes several items at once: one read for all of them.
+    queueMicrotask(() => {
+      pending = false;
+      readSettings().then(onChange, () => {});
+    });
+  };
+  browser.storage.onChanged.addListener(listener);
+  return () => browser.storage.onChanged.removeListener(listener);
+}
+
+/** Calls `onChange` with the settings as they apply (effectiveSettings) whenever one changes. */
+export function watchSettings(onChange: (settings: Settings) => void): () => void {
+  return watchSettingsRead((read) => onChange(effectiveSettings(read)));
+}
+
+// Chained, so that two repairs close together cannot overwrite each other's names.
 let noticeWrites: Promise<void> = Promise.resolve();
 
-function addNotice(name: string): Promise<void> {
+function addNotices(names: readonly string[]): Promise<void> {
   const write = noticeWrites.then(async () => {
     const stored: unknown = await settingsNotice.getValue();
     const notices = Array.isArray(stored) ? stored.filter((n): n is string => typeof n === 'string') : [];
-    if (!notices.includes(name)) await settingsNotice.setValue([...notices, name]);
+    const added = names.filter((n) => !notices.includes(n));
+    if (added.length > 0 || !Array.isArray(stored)) await settingsNotice.setValue([...notices, ...added]);
   });
   noticeWrites = write.catch(() => {});
   return write;
 }
 
 /**
- * Reads one setting and checks it. A damaged value is salvaged or replaced
- * by its fallback, written back (repaired) and reported; reading never
- * throws, so no page ever breaks on bad settings.
+ * Writes back what reading repaired: damaged values salvaged or reset
+ * (named in the options page's notice), and site rules whose keys only
+ * needed normalising. Never the mode, never an entry, never a value from a
+ * newer version. The background calls it; nothing else writes repairs.
+ * Answers the names of the settings repaired.
  */
-export async function readSetting<T>(setting: Setting<T>, name: string): Promise<T> {
-  let raw: unknown;
-  try {
-    raw = await setting.item.getValue();
-  } catch {
-    return setting.fallback;
+export async function repairSettings(read?: SettingsRead): Promise<string[]> {
+  const current = read ?? (await readSettings());
+  const repaired: string[] = [];
+  for (const [name, value] of Object.entries(current.repairs) as [SimpleSettingName, unknown][]) {
+    try {
+      await (SETTINGS[name] as Setting<unknown>).item.setValue(value);
+      repaired.push(name);
+    } catch {
+      // Storage refuses writes too: the salvaged value is still used in memory.
+    }
   }
-  const parsed = v.safeParse(setting.schema, raw);
-  if (parsed.success) return parsed.output;
-  const repaired = setting.salvage?.(raw) ?? setting.fallback;
-  try {
-    await setting.item.setValue(repaired);
-    await addNotice(name);
-  } catch {
-    // Storage is failing too: keep working with the repaired value in memory.
+  const rules = current.siteRules;
+  if (rules.needsRepair && (rules.problem === null || rules.problem === 'damaged') && rules.mode !== null) {
+    const stored = { mode: rules.mode, sites: rules.sites, unreadable: rules.unreadable };
+    await writeSiteRules(stored, rules.extra, rules.area).catch(() => {});
   }
+  if (repaired.length > 0) await addNotices(repaired).catch(() => {});
   return repaired;
-}
-
-export async function loadSettings(): Promise<Settings> {
-  const names = Object.keys(SETTINGS) as (keyof Settings)[];
-  const values = await Promise.all(names.map((name) => readSetting(SETTINGS[name] as Setting<unknown>, name)));
-  return Object.fromEntries(names.map((name, i) => [name, values[i]])) as unknown as Settings;
-}
-
-export function saveSetting<K extends keyof Settings>(name: K, value: Settings[K]): Promise<void> {
-  return (SETTINGS[name] as Setting<Settings[K]>).item.setValue(value);
-}
-
-/** Calls `onChange` with all settings, read again and checked, whenever one of them changes. */
-export function watchSettings(onChange: (settings: Settings) => void): () => void {
-  let pending = false;
-  const reload = () => {
-    if (pending) return;
-    pending = true;
-    queueMicrotask(() => {
-      pending = false;
-      loadSettings().then(onChange, () => {});
-    });
-  };
-  const stops = Object.values(SETTINGS).map((s) => (s as Setting<unknown>).item.watch(reload));
-  return () => {
-    for (const stop of stops) stop();
-  };
-}
-
-/** Switches the extension on or off for one site: the popup's switch and the keyboard shortcut both come here. */
-export async function saveSiteEnabled(site: string, enabled: boolean): Promise<void> {
-  const rules = await readSetting(SETTINGS.siteRules, 'siteRules');
-  await saveSetting('siteRules', setSiteEnabled(rules, site, enabled));
 }

@@ -49,29 +49,52 @@ function hostKey(hostname: string): string | null {
   return host;
 }
 
+/** DNS names stop at 253 characters, and each of their labels at 63. */
+export const MAX_HOST_LENGTH = 253;
+const MAX_LABEL_LENGTH = 63;
+/** Far longer than any address of a site: such an entry is not parsed at all. */
+const MAX_INPUT_LENGTH = 2048;
+
+/** Why an entry typed or imported is not a site. */
+export type RuleRejection = 'not-text' | 'too-long' | 'not-a-site';
+
 /**
  * Turns what a user types or imports ("https://www.Example.com:8080/x",
- * "*.example.com", "bücher.de", "file://") into a rule key; null when it is
- * not a site.
+ * "*.example.com", "bücher.de", "file://") into a rule key, or says why it
+ * is not a site. Empty text is not a site either.
  */
-export function ruleKey(input: string): string | null {
+export function readRule(input: unknown): { key: string } | { rejected: RuleRejection } {
+  if (typeof input !== 'string') return { rejected: 'not-text' };
   const text = input.trim();
-  if (!text) return null;
-  if (/^file:/i.test(text)) return FILE_SITE;
+  if (text.length > MAX_INPUT_LENGTH) return { rejected: 'too-long' };
+  if (!text) return { rejected: 'not-a-site' };
+  if (/^file:/i.test(text)) return { key: FILE_SITE };
   const withoutWildcard = text.replace(/^\*\./, '');
   const candidate = /^[a-z][a-z0-9+.-]*:\/\//i.test(withoutWildcard) ? withoutWildcard : `http://${withoutWildcard}`;
   let parsed: URL;
   try {
     parsed = new URL(candidate);
   } catch {
-    return null;
+    return { rejected: 'not-a-site' };
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null;
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { rejected: 'not-a-site' };
   const host = hostKey(parsed.hostname);
-  if (!host) return null;
+  if (!host) return { rejected: 'not-a-site' };
+  if (isIp(host)) return { key: host };
+  if (host.length > MAX_HOST_LENGTH || host.split('.').some((label) => label.length > MAX_LABEL_LENGTH)) {
+    return { rejected: 'too-long' };
+  }
   // Single-label hosts (intranet, localhost) are sites too: the popup must be able to list what siteOf names.
-  if (!isIp(host) && !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/.test(host)) return null;
-  return host;
+  if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*$/.test(host)) {
+    return { rejected: 'not-a-site' };
+  }
+  return { key: host };
+}
+
+/** The rule key of what a user types or imports; null when it is not a site. */
+export function ruleKey(input: string): string | null {
+  const read = readRule(input);
+  return 'key' in read ? read.key : null;
 }
 
 /** Whether a rule covers a site: the same host, or one of its subdomains (never for IP addresses). */
@@ -104,14 +127,24 @@ export function setSiteEnabled(rules: SiteRules, site: string, enabled: boolean)
   return { ...rules, sites: rules.sites.filter((rule) => !ruleMatches(rule, site)) };
 }
 
+/** An entry that could not be added, and why. */
+export interface RejectedEntry {
+  entry: unknown;
+  reason: RuleRejection;
+}
+
 /** Adds rules typed or imported by the user; answers the rules and what could not be read. */
-export function addRules(rules: SiteRules, inputs: readonly string[]): { rules: SiteRules; rejected: string[] } {
+export function addRules(
+  rules: SiteRules,
+  inputs: readonly unknown[],
+): { rules: SiteRules; rejected: RejectedEntry[] } {
   const sites = new Set(rules.sites);
-  const rejected: string[] = [];
-  for (const input of inputs) {
-    const key = ruleKey(input);
-    if (key) sites.add(key);
-    else if (input.trim()) rejected.push(input);
+  const rejected: RejectedEntry[] = [];
+  for (const entry of inputs) {
+    const read = readRule(entry);
+    if ('key' in read) sites.add(read.key);
+    // Blank lines of a hand-written list are not worth a complaint.
+    else if (typeof entry !== 'string' || entry.trim()) rejected.push({ entry, reason: read.rejected });
   }
   return { rules: { ...rules, sites: [...sites].sort() }, rejected };
 }

@@ -41,22 +41,48 @@ export interface OpenOptions {
 
 /**
  * Opens (and creates or upgrades) the database. Rejects, rather than hangs,
- * when IndexedDB is missing, blocked, or too slow to answer. A database at
- * the current version but without all its stores (created by a bare
- * `indexedDB.open(name)`, or damaged) is deleted and made again.
+ * when IndexedDB is missing, blocked, or too slow to answer. The database is
+ * only a cache of the bundled base, so one this code cannot use is deleted
+ * and made again: one at a newer version (left by a newer version of the
+ * extension, before a downgrade: every open would fail with VersionError),
+ * and one at the current version lacking a store or an index (created by a
+ * bare `indexedDB.open(name)`, or damaged).
  */
 export async function openFactDb(options: OpenOptions = {}): Promise<FactDb> {
-  const db = await openOnce(options);
-  if (STORE_NAMES.every((name) => db.objectStoreNames.contains(name))) return db;
+  let db: FactDb;
+  try {
+    db = await openOnce(options);
+  } catch (error) {
+    if ((error as { name?: unknown } | null)?.name !== 'VersionError') throw error;
+    await deleteFactDb(options);
+    return openOnce(options);
+  }
+  if (hasSchema(db)) return db;
   db.close();
-  // Another connection can hold the damaged database open and block the delete.
-  await withTimeout(
+  await deleteFactDb(options);
+  return openOnce(options);
+}
+
+/** Whether every store and index reads are made from is there, with the key paths they assume. */
+function hasSchema(db: FactDb): boolean {
+  if (!STORE_NAMES.every((name) => db.objectStoreNames.contains(name))) return false;
+  const tx = db.transaction(STORE_NAMES);
+  tx.done.catch(() => {});
+  const facts = tx.objectStore('facts');
+  if (tx.objectStore('entities').keyPath !== 'id' || facts.keyPath !== 'id') return false;
+  if (!facts.indexNames.contains('by-entity')) return false;
+  const index = facts.index('by-entity');
+  return index.keyPath === 'entities' && index.multiEntry;
+}
+
+function deleteFactDb(options: OpenOptions): Promise<void> {
+  // Another connection can hold the database open and block the delete.
+  return withTimeout(
     deleteDB(DB_NAME),
     options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    'delete the damaged database',
+    'delete the unusable database',
     () => {},
   );
-  return openOnce(options);
 }
 
 const DEFAULT_TIMEOUT_MS = 5000;

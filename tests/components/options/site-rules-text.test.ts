@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { importReport, readSiteInput, SITE_MODES } from '@/components/options/site-rules-text';
+import type { RejectedEntry } from '@/lib/ext/site-rules';
+
+const notSites = (...entries: unknown[]): RejectedEntry[] =>
+  entries.map((entry) => ({ entry, reason: typeof entry === 'string' ? 'not-a-site' : 'not-text' }));
 
 describe('readSiteInput', () => {
   it('answers the rule key of a site typed in any form', () => {
@@ -35,7 +39,7 @@ describe('importReport', () => {
   const outcome = {
     fileName: 'sites.json',
     added: 2,
-    rejected: [] as string[],
+    rejected: [] as RejectedEntry[],
     fileMode: undefined,
     currentMode: 'all-except-listed',
   } as const;
@@ -50,19 +54,20 @@ describe('importReport', () => {
   });
 
   it('names the entries skipped, quoted as each language quotes', () => {
-    const rejected = ['not a host', 'chrome://settings'];
+    const rejected = [...notSites('not a host', 42), { entry: 'a'.repeat(300), reason: 'too-long' as const }];
     expect(importReport('en', { ...outcome, rejected })).toBe(
-      'sites.json: 2 new sites added. Skipped, not sites: “not a host” and “chrome://settings”.',
+      `sites.json: 2 new sites added. Skipped: “not a host” (not a site), “42” (not text), and “${'a'.repeat(60)}…” (longer than 253 characters).`,
     );
-    expect(importReport('fr', { ...outcome, rejected })).toBe(
-      'sites.json : 2 nouveaux sites ajoutés. Ignorés, ce ne sont pas des sites : « not a host » et « chrome://settings ».',
+    expect(importReport('fr', { ...outcome, rejected: rejected.slice(0, 2) })).toBe(
+      'sites.json : 2 nouveaux sites ajoutés. Ignorés : « not a host » (pas un site) et « 42 » (pas du texte).',
     );
   });
 
   it('names five skipped entries at most, counts the rest, and cuts long ones to 60 characters', () => {
-    const rejected = ['a b', 'c d', 'e f', 'g h', `${'x'.repeat(61)} y`, 'i j', 'k l'];
+    const rejected = notSites('a b', 'c d', 'e f', 'g h', `${'x'.repeat(61)} y`, 'i j', 'k l');
+    const reason = ' (not a site)';
     expect(importReport('en', { ...outcome, rejected })).toBe(
-      `sites.json: 2 new sites added. Skipped, not sites: “a b”, “c d”, “e f”, “g h”, “${'x'.repeat(60)}…”, and 2 more.`,
+      `sites.json: 2 new sites added. Skipped: “a b”${reason}, “c d”${reason}, “e f”${reason}, “g h”${reason}, “${'x'.repeat(60)}…”${reason}, and 2 more.`,
     );
   });
 
@@ -75,6 +80,16 @@ describe('importReport', () => {
     expect(importReport('fr', { ...outcome, currentMode: 'only-listed', fileMode: 'all-except-listed' })).toBe(
       'sites.json : 2 nouveaux sites ajoutés. ' +
         'Le fichier a été exporté avec « Partout, sauf sur les sites de la liste » ; votre choix ci-dessus ne change pas.',
+    );
+  });
+});
+
+describe('importReport with muted names', () => {
+  it('counts the muted names added, in each language’s plural', () => {
+    const outcome = { fileName: 'f.json', added: 0, rejected: [], fileMode: undefined, currentMode: null };
+    expect(importReport('en', { ...outcome, mutedAdded: 1 })).toBe('f.json: 0 new sites added. 1 muted name added.');
+    expect(importReport('fr', { ...outcome, mutedAdded: 2 })).toBe(
+      'f.json : 0 nouveau site ajouté. 2 noms masqués ajoutés.',
     );
   });
 });

@@ -62,12 +62,14 @@ export interface ChromiumOptions {
   withExtension?: boolean;
   /** Touch emulation, for taps. */
   hasTouch?: boolean;
+  /** A profile folder to use and keep (a browser restart is a new launch on the same folder); else a fresh one, removed on close. */
+  profileDir?: string;
 }
 
 export async function launchChromium(
   options: ChromiumOptions = {},
 ): Promise<ExtensionSession & { context: BrowserContext; extensionId: string }> {
-  const profile = mkdtempSync(join(tmpdir(), 'cl-chromium-'));
+  const profile = options.profileDir ?? mkdtempSync(join(tmpdir(), 'cl-chromium-'));
   const lang = options.lang ?? 'en-US';
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
@@ -108,7 +110,7 @@ export async function launchChromium(
     },
     close: async () => {
       await context.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profileDir) rmSync(profile, { recursive: true, force: true });
     },
   };
 }

@@ -99,6 +99,8 @@ export interface FirefoxOptions {
   lang?: string;
   /** False for a plain browser, to compare pages with and without the extension. */
   withExtension?: boolean;
+  /** A profile folder to use and keep, so that a new launch on it is a browser restart. */
+  profileDir?: string;
 }
 
 export async function launchFirefox(options: FirefoxOptions = {}): Promise<ExtensionSession & { browser: Browser }> {
@@ -106,6 +108,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
     browser: 'firefox',
     executablePath: FIREFOX_PATH,
     headless: true,
+    ...(options.profileDir ? { userDataDir: options.profileDir } : {}),
     extraPrefsFirefox: {
       // Everything but this machine goes to a proxy that does not exist: a page under test
       // cannot reach the network, and no name is ever looked up.
@@ -126,6 +129,13 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Exten
       'browser.safebrowsing.malware.enabled': false,
       'browser.safebrowsing.phishing.enabled': false,
       ...(options.lang ? { 'intl.locale.requested': options.lang } : {}),
+      // A temporary add-on is removed when the browser closes, and its storage with it: kept for a restart.
+      ...(options.profileDir
+        ? {
+            'extensions.webextensions.keepStorageOnUninstall': true,
+            'extensions.webextensions.keepUuidOnUninstall': true,
+          }
+        : {}),
     },
   });
   let extensionTab: Page | undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/ext/message-handlers';
-import { InvalidMessageError, isOwnSender, validateInput } from '@/lib/ext/messages';
+import { InvalidMessageError, type PageSetup, validateInput } from '@/lib/ext/messages';
 import { UnknownEntityError } from '@/lib/facts/query';
 import type { FactStore } from '@/lib/store/fact-store';
 import { sampleBase } from '@/tests/helpers/sample-base';
@@ -69,20 +69,6 @@ describe('validateInput', () => {
   });
 });
 
-describe('isOwnSender', () => {
-  it('accepts the extension itself', () => {
-    expect(isOwnSender({ id: 'abc' }, 'abc')).toBe(true);
-  });
-
-  it('refuses other extensions, senders without an id, and no sender', () => {
-    expect(isOwnSender({ id: 'other' }, 'abc')).toBe(false);
-    expect(isOwnSender({}, 'abc')).toBe(false);
-    expect(isOwnSender(undefined, 'abc')).toBe(false);
-    expect(isOwnSender({ id: 'ABC' }, 'abc')).toBe(false);
-    expect(isOwnSender({ id: '' }, 'abc')).toBe(false);
-  });
-});
-
 describe('createHandlers', () => {
   const tab = { tabId: 7, frameId: 0 };
 
@@ -112,18 +98,29 @@ describe('createHandlers', () => {
       calls.push(['tabMentions', tabId]);
       return { 'craig-federighi': 2, siri: 1 };
     };
-    const pageSetup = async (site: string | null) => {
+    const pageSetup = async (site: string | null): Promise<PageSetup> => {
       calls.push(['pageSetup', site]);
       return {
         enabled: true,
+        reason: null,
+        snoozedUntil: null,
+        mutedEntities: [],
         style: 'background',
         hoverDelayMs: 300,
         lang: 'en',
         matcher: null,
         matcherKey: 'k',
-      } as const;
+      };
     };
-    return { deps: { store: store as unknown as FactStore, pageSetup, onMentions, tabMentions }, calls, store };
+    const onSnooze = async (...args: unknown[]) => {
+      calls.push(['onSnooze', ...args]);
+    };
+    const entityIds = new Set(sampleBase().entities.map((e) => e.id));
+    return {
+      deps: { store: store as unknown as FactStore, pageSetup, entityIds, onMentions, tabMentions, onSnooze },
+      calls,
+      store,
+    };
   }
 
   it('passes valid input to the store and returns its answer', async () => {
@@ -158,11 +155,11 @@ describe('createHandlers', () => {
   it('reportMentions passes the tab, the frame and the counts on', async () => {
     const { deps: d, calls } = deps();
     const handlers = createHandlers(d);
-    await handlers.reportMentions({ counts: { siri: 3, apple: 0 } }, { tabId: 4, frameId: 2 });
+    await handlers.reportMentions({ counts: { siri: 3, apple: 0 } }, { tabId: 4, frameId: 2, url: 'https://a.com/' });
     await handlers.reportMentions({ counts: {} }, { tabId: 4 });
     expect(calls).toEqual([
-      ['onMentions', 4, 2, { siri: 3, apple: 0 }, false],
-      ['onMentions', 4, 0, {}, false],
+      ['onMentions', 4, 2, { siri: 3, apple: 0 }, false, 'https://a.com/'],
+      ['onMentions', 4, 0, {}, false, undefined],
     ]);
   });
 
@@ -195,6 +192,14 @@ describe('createHandlers', () => {
       ),
       handlers.reportMentions({ counts: { siri: 1 }, extra: 1 }, tab),
       handlers.reportMentions(undefined, tab),
+      // Keys must be entities of the fact base: not an inherited method, not a made-up id.
+      handlers.reportMentions({ counts: { toString: 1 } }, tab),
+      handlers.reportMentions({ counts: { siri: 1, 'tim-cook': 2 } }, tab),
+      handlers.snoozeSite({ site: 'not a site', until: null }, tab),
+      handlers.snoozeSite({ site: 'WWW.Example.com', until: null }, tab),
+      handlers.snoozeSite({ site: 'example.com', until: 1.5 }, tab),
+      handlers.snoozeSite({ site: 'example.com' }, tab),
+      handlers.snoozeSite({ site: 'example.com', until: Date.now() + 40 * 3_600_000 }, tab),
     ];
     for (const promise of refused) await expect(promise).rejects.toBeInstanceOf(InvalidMessageError);
     expect(calls).toEqual([]);

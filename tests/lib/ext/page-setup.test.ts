@@ -1,13 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { MatcherSpecs, pageSetupFor } from '@/lib/ext/page-setup';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/ext/settings';
+import { DEFAULT_SETTINGS, type PageSetup as SiteSetup } from '@/lib/ext/settings';
 import { Matcher } from '@/lib/text/matcher';
 import { findAll } from '@/tests/helpers/matching';
 import { sampleBase } from '@/tests/helpers/sample-base';
 
 const base = sampleBase();
-const sources = (settings: Partial<Settings> = {}, specs = new MatcherSpecs()) => ({
-  settings: { ...DEFAULT_SETTINGS, ...settings },
+const { siteRules: _rules, paused: _paused, ...pageSettings } = DEFAULT_SETTINGS;
+/** The background's decision for a site (see `pageSetup` in settings.ts): runs unless told otherwise. */
+const decided = (settings: Partial<SiteSetup['settings']> = {}, off?: SiteSetup['reason']): SiteSetup => ({
+  site: 'example.com',
+  run: off === undefined,
+  reason: off ?? null,
+  snoozedUntil: off === 'snoozed' ? 1_000 : null,
+  undecided: [],
+  settings: { ...pageSettings, ...settings },
+});
+const sources = (specs = new MatcherSpecs()) => ({
   entities: base.entities,
   version: base.version,
   uiLocale: 'fr-CA',
@@ -16,9 +25,9 @@ const sources = (settings: Partial<Settings> = {}, specs = new MatcherSpecs()) =
 
 describe('pageSetupFor', () => {
   it('answers the aliases of the entities of the chosen categories, ready to match', () => {
-    const all = pageSetupFor('example.com', sources({ categories: ['subject', 'organisation'] }));
+    const all = pageSetupFor(decided({ categories: ['subject', 'organisation'] }), sources());
     expect(all.matcher?.aliases.some((a) => a.category === 'organisation')).toBe(true);
-    const setup = pageSetupFor('example.com', sources({ categories: ['subject'] }));
+    const setup = pageSetupFor(decided({ categories: ['subject'] }), sources());
     expect(setup.matcher?.aliases.map((a) => `${a.entityId}:${a.text}`)).toEqual([
       'siri:Siri',
       'craig-federighi:Craig Federighi',
@@ -29,29 +38,35 @@ describe('pageSetupFor', () => {
     expect(findAll(matcher, 'Craig Federighi et Siri')).toHaveLength(2);
   });
 
-  it('sends no matcher where the extension is off, and says so', () => {
-    const off = pageSetupFor(
-      'example.com',
-      sources({ siteRules: { mode: 'all-except-listed', sites: ['example.com'] } }),
-    );
+  it('leaves muted entities out, and names them so the card can offer to unmute', () => {
+    const setup = pageSetupFor(decided({ mutedEntities: ['siri'] }), sources());
+    expect(setup.matcher?.aliases.some((a) => a.entityId === 'siri')).toBe(false);
+    expect(setup.mutedEntities).toEqual(['siri']);
+  });
+
+  it('sends no matcher where the extension is off, and says why', () => {
+    const off = pageSetupFor(decided({}, 'site-off'), sources());
     expect(off.enabled).toBe(false);
     expect(off.matcher).toBeNull();
-    expect(pageSetupFor(null, sources()).enabled).toBe(false);
-    expect(pageSetupFor('example.com', sources({ paused: true })).matcher).toBeNull();
+    expect(off.reason).toBe('site-off');
+    const snoozed = pageSetupFor(decided({}, 'snoozed'), sources());
+    expect(snoozed.snoozedUntil).toBe(1_000);
+    expect(pageSetupFor(decided({}, 'undecided'), sources()).matcher).toBeNull();
   });
 
   it('speaks the chosen language, or the browser’s', () => {
-    expect(pageSetupFor('a.org', sources()).lang).toBe('fr');
-    expect(pageSetupFor('a.org', sources({ language: 'en' })).lang).toBe('en');
+    expect(pageSetupFor(decided(), sources()).lang).toBe('fr');
+    expect(pageSetupFor(decided({ language: 'en' }), sources()).lang).toBe('en');
   });
 
   it('prepares each alias set once, and names it so frames rebuild only when it changes', () => {
     const specs = new MatcherSpecs();
-    const a = pageSetupFor('a.org', sources({}, specs));
-    const b = pageSetupFor('b.org', sources({}, specs));
+    const a = pageSetupFor(decided(), sources(specs));
+    const b = pageSetupFor(decided(), sources(specs));
     expect(b.matcher).toBe(a.matcher);
-    const other = pageSetupFor('a.org', sources({ categories: ['subject', 'model'] }, specs));
+    const other = pageSetupFor(decided({ categories: ['subject', 'model'] }), sources(specs));
     expect(other.matcherKey).not.toBe(a.matcherKey);
     expect(other.matcher).not.toBe(a.matcher);
+    expect(pageSetupFor(decided({ mutedEntities: ['siri'] }), sources(specs)).matcherKey).not.toBe(a.matcherKey);
   });
 });

@@ -1,204 +1,252 @@
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { storage } from 'wxt/utils/storage';
 import {
   DEFAULT_SETTINGS,
   loadSettings,
-  readSetting,
+  readSettings,
+  repairSettings,
   SETTINGS,
-  type Setting,
   type Settings,
+  type SimpleSettingName,
+  SiteRulesUnavailableError,
   saveSetting,
+  saveSiteEnabled,
   settingsNotice,
   watchSettings,
 } from '@/lib/ext/settings';
+import { enforceSyncQuotas, type QuotaStorage } from '@/tests/helpers/quota-storage';
 
+let quota: QuotaStorage;
 beforeEach(() => {
   fakeBrowser.reset();
+  quota = enforceSyncQuotas();
+});
+afterEach(() => {
+  quota.restore();
+  vi.restoreAllMocks();
 });
 
-/** Where each setting lives: the storage area and the key inside it (WXT's "area:key" without the area). */
-const WHERE: { [K in keyof Settings]: ['sync' | 'local', string] } = {
-  siteRules: ['sync', 'siteRules'],
+/** Where each setting lives: the storage area and the key inside it. */
+const WHERE: { [K in SimpleSettingName]: ['sync' | 'local', string] } = {
   paused: ['local', 'paused'],
   categories: ['sync', 'categories'],
   highlightStyle: ['sync', 'highlightStyle'],
   hoverDelayMs: ['sync', 'hoverDelayMs'],
   language: ['sync', 'language'],
+  mutedEntities: ['sync', 'mutedEntities'],
 };
 
-async function storeRaw(name: keyof Settings, value: unknown): Promise<void> {
-  const [area, key] = WHERE[name];
-  await fakeBrowser.storage[area].set({ [key]: value });
-}
+const storeRaw = (name: SimpleSettingName, value: unknown) =>
+  fakeBrowser.storage[WHERE[name][0]].set({ [WHERE[name][1]]: value });
+const readRaw = async (name: SimpleSettingName) =>
+  (await fakeBrowser.storage[WHERE[name][0]].get(WHERE[name][1]))[WHERE[name][1]];
 
-async function readRaw(name: keyof Settings): Promise<unknown> {
-  const [area, key] = WHERE[name];
-  return (await fakeBrowser.storage[area].get(key))[key];
-}
-
-/** Values of the wrong type or out of range, for every setting. */
-const DAMAGED: { [K in keyof Settings]: unknown[] } = {
-  siteRules: ['example.com', 42, ['example.com'], { mode: 'sometimes', sites: 'example.com' }, true],
-  paused: ['yes', 1, {}, []],
-  categories: ['subject', 7, { subject: true }, true, ['weather'], ['subject', 'subject', 'subject', 'subject', 'x']],
-  highlightStyle: ['bold', 1, ['background'], {}],
+/** Damaged values of the settings whose fallback is harmless, and what reading makes of them. */
+const DAMAGED: [SimpleSettingName, unknown, unknown][] = [
+  ['categories', 'subject', DEFAULT_SETTINGS.categories],
+  ['categories', ['model', 'weather', 'model', 3], ['model']],
+  ['highlightStyle', 'bold', 'background'],
   // (NaN cannot be stored: storage serialises values as JSON.)
-  hoverDelayMs: ['300', -1, 3001, 12.5, {}, [300]],
-  language: ['de', 'EN', 1, ['fr'], {}],
-};
+  ['hoverDelayMs', 3001, 300],
+  ['hoverDelayMs', '300', 300],
+  ['language', 'de', 'auto'],
+  // Damaged means unknown: paused is the reading that never widens where the extension runs.
+  ['paused', 'no', true],
+  ['mutedEntities', ['siri', 'Not An Id', 7, 'siri'], ['siri']],
+];
 
-describe('loadSettings', () => {
+describe('readSettings and loadSettings', () => {
   it('answers the defaults when nothing is stored, and writes nothing', async () => {
     expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    expect(DEFAULT_SETTINGS.siteRules).toEqual({ mode: 'all-except-listed', sites: [] });
-    expect(DEFAULT_SETTINGS.categories).toEqual(['subject']);
-    expect(DEFAULT_SETTINGS.highlightStyle).toBe('background');
-    expect(DEFAULT_SETTINGS.language).toBe('auto');
+    expect((await readSettings()).problems).toEqual({});
     expect(await fakeBrowser.storage.sync.get(null)).toEqual({});
-    expect(await settingsNotice.getValue()).toEqual([]);
+    expect(quota.writes()).toBe(0);
   });
 
-  it('answers what was saved', async () => {
-    const saved: Settings = {
-      siteRules: { mode: 'only-listed', sites: ['example.com', 'xn--bcher-kva.de'] },
-      paused: true,
+  it('answers what was saved, each setting where it belongs', async () => {
+    const saved: Omit<Settings, 'siteRules'> = {
+      paused: false,
       categories: ['subject', 'model'],
       highlightStyle: 'underline',
       hoverDelayMs: 650,
       language: 'fr',
+      mutedEntities: ['siri', 'craig-federighi'],
     };
-    for (const name of Object.keys(saved) as (keyof Settings)[]) await saveSetting(name, saved[name] as never);
-    expect(await loadSettings()).toEqual(saved);
-    expect(await settingsNotice.getValue()).toEqual([]);
-  });
-
-  it('keeps site rules in sync storage and the pause switch in local storage', async () => {
-    await saveSetting('siteRules', { mode: 'all-except-listed', sites: ['example.com'] });
-    await saveSetting('paused', true);
-    expect(await fakeBrowser.storage.sync.get('siteRules')).toEqual({
+    for (const name of Object.keys(saved) as SimpleSettingName[]) await saveSetting(name, saved[name] as never);
+    await saveSiteEnabled('example.com', false);
+    expect(await loadSettings()).toEqual({
+      ...saved,
       siteRules: { mode: 'all-except-listed', sites: ['example.com'] },
     });
-    expect(await fakeBrowser.storage.local.get('paused')).toEqual({ paused: true });
+    for (const name of Object.keys(saved) as SimpleSettingName[]) expect(await readRaw(name)).toEqual(saved[name]);
   });
 
-  for (const name of Object.keys(DAMAGED) as (keyof Settings)[]) {
-    it(`repairs a damaged ${name} to its fallback, writes it back and reports it`, async () => {
-      for (const bad of DAMAGED[name]) {
-        fakeBrowser.reset();
-        await storeRaw(name, bad);
-        const settings = await loadSettings();
-        expect(settings[name], JSON.stringify(bad)).toEqual(SETTINGS[name].fallback);
-        expect(await readRaw(name), JSON.stringify(bad)).toEqual(SETTINGS[name].fallback);
-        expect(await settingsNotice.getValue()).toEqual([name]);
-        // The other settings are untouched.
-        expect({ ...settings, [name]: DEFAULT_SETTINGS[name] }).toEqual(DEFAULT_SETTINGS);
-      }
-    });
-  }
-
-  it('reports each repaired setting once, however often it is read', async () => {
-    await storeRaw('language', 'klingon');
-    await storeRaw('hoverDelayMs', 'slow');
-    await loadSettings();
-    await loadSettings();
-    await storeRaw('language', 42);
-    await loadSettings();
-    expect((await settingsNotice.getValue()).sort()).toEqual(['hoverDelayMs', 'language']);
+  it('refuses to save an invalid value', async () => {
+    await expect(saveSetting('hoverDelayMs', -5)).rejects.toThrow(/Invalid/);
+    await expect(
+      saveSetting(
+        'mutedEntities',
+        Array.from({ length: 65 }, (_, i) => `e${i}`),
+      ),
+    ).rejects.toThrow();
   });
 
-  it('salvages the valid sites of damaged site rules and keeps a valid mode', async () => {
-    await storeRaw('siteRules', { mode: 'only-listed', sites: ['example.com', 42, 'not a host', 'WWW.Foo.org'] });
-    const { siteRules } = await loadSettings();
-    expect(siteRules).toEqual({ mode: 'only-listed', sites: ['example.com', 'foo.org'] });
-    expect(await readRaw('siteRules')).toEqual(siteRules);
-    expect(await settingsNotice.getValue()).toEqual(['siteRules']);
+  it.each(DAMAGED)('reads a damaged %s (%j) as %j, reports it, and writes nothing', async (name, bad, expected) => {
+    await storeRaw(name, bad);
+    const writes = quota.writes();
+    const read = await readSettings();
+    expect(read.values[name]).toEqual(expected);
+    expect(read.problems[name]).toBe('damaged');
+    expect(await readRaw(name)).toEqual(bad);
+    expect(quota.writes()).toBe(writes);
   });
 
-  it('salvages site rules with an unknown mode or extra fields, deduplicated and sorted', async () => {
-    await storeRaw('siteRules', { mode: 'whenever', sites: ['b.org', 'www.b.org', 'A.com'], extra: true });
-    expect((await loadSettings()).siteRules).toEqual({ mode: 'all-except-listed', sites: ['a.com', 'b.org'] });
+  it('leaves the extension off everywhere when the pause switch or the muted names cannot be trusted', async () => {
+    await storeRaw('mutedEntities', 'siri');
+    expect((await readSettings()).untrusted).toEqual(['mutedEntities']);
+    expect((await loadSettings()).siteRules).toEqual({ mode: 'only-listed', sites: [] });
+
+    fakeBrowser.reset();
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('IO error'));
+    const settings = await loadSettings();
+    expect(settings.paused).toBe(true);
   });
 
-  it('salvages known categories from a damaged list', async () => {
-    await storeRaw('categories', ['model', 'weather', 'model', 3, 'subject']);
-    expect((await loadSettings()).categories).toEqual(['model', 'subject']);
-    expect(await settingsNotice.getValue()).toEqual(['categories']);
+  it('fails closed when storage cannot be read at all', async () => {
+    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('IO error'));
+    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('IO error'));
+    const settings = await loadSettings();
+    expect(settings.paused).toBe(true);
+    expect(settings.siteRules).toEqual({ mode: 'only-listed', sites: [] });
+    // Settings that only change how names look fall back to the defaults.
+    expect(settings.highlightStyle).toBe('background');
   });
 
-  it('keeps an empty list of categories: a valid choice, not damage', async () => {
-    await storeRaw('categories', []);
-    expect((await loadSettings()).categories).toEqual([]);
-    expect(await settingsNotice.getValue()).toEqual([]);
-  });
-
-  it('records a repair even when the notice itself is damaged', async () => {
-    await fakeBrowser.storage.local.set({ settingsNotice: 'garbage' });
-    await storeRaw('language', 'xx');
-    await loadSettings();
-    expect(await settingsNotice.getValue()).toEqual(['language']);
-  });
-
-  it('reads a value whose stored version is unknown (newer) without crashing', async () => {
-    await fakeBrowser.storage.sync.set({
-      siteRules: { mode: 'only-listed', sites: ['example.com'] },
-      siteRules$: { v: 99 },
-    });
+  it('never reads an unknown mode as another: in "only listed" mode a damaged setting widens nothing', async () => {
+    await fakeBrowser.storage.sync.set({ siteRules: { mode: 'only-listd', sites: ['example.com'] } });
+    expect((await loadSettings()).siteRules).toEqual({ mode: 'only-listed', sites: [] });
+    await fakeBrowser.storage.sync.set({ siteRules: { mode: 'only-listed', sites: ['example.com', 42] } });
     expect((await loadSettings()).siteRules).toEqual({ mode: 'only-listed', sites: ['example.com'] });
-    expect(await settingsNotice.getValue()).toEqual([]);
   });
+});
 
-  it('repairs a damaged value whose stored version is unknown', async () => {
-    await fakeBrowser.storage.sync.set({ siteRules: { sites: 7 }, siteRules$: { v: 99 } });
-    expect((await loadSettings()).siteRules).toEqual(DEFAULT_SETTINGS.siteRules);
-  });
-
-  it('never throws when storage fails: answers the fallbacks', async () => {
-    vi.spyOn(fakeBrowser.storage.sync, 'get').mockRejectedValue(new Error('quota'));
-    vi.spyOn(fakeBrowser.storage.local, 'get').mockRejectedValue(new Error('quota'));
-    try {
-      expect(await loadSettings()).toEqual(DEFAULT_SETTINGS);
-    } finally {
-      vi.restoreAllMocks();
+describe('repairSettings (the background alone calls it)', () => {
+  it('writes each repair once, names it in the notice, and then has nothing left to write', async () => {
+    for (const [name, bad] of DAMAGED.filter(([n]) => n !== 'hoverDelayMs' && n !== 'categories')) {
+      await storeRaw(name, bad);
     }
+    const before = quota.writes();
+    const repaired = await repairSettings();
+    expect(repaired.sort()).toEqual(['highlightStyle', 'language', 'mutedEntities', 'paused']);
+    expect(await readRaw('paused')).toBe(true);
+    expect(await readRaw('mutedEntities')).toEqual(['siri']);
+    expect((await settingsNotice.getValue()).sort()).toEqual(repaired.sort());
+    const afterFirst = quota.writes();
+    expect(afterFirst - before).toBe(3);
+    expect(await repairSettings()).toEqual([]);
+    expect(quota.writes()).toBe(afterFirst);
   });
 
-  it('keeps the repaired value when writing it back fails', async () => {
-    await storeRaw('highlightStyle', 'sparkles');
-    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('read-only'));
-    try {
-      expect((await loadSettings()).highlightStyle).toBe('background');
-    } finally {
-      vi.restoreAllMocks();
-    }
+  it('never repairs what it could only replace by widening (muted names that are not a list)', async () => {
+    await storeRaw('mutedEntities', { siri: true });
+    expect(await repairSettings()).toEqual([]);
+    expect(await readRaw('mutedEntities')).toEqual({ siri: true });
+  });
+
+  it('never changes the mode nor drops an entry of the site rules: it only normalises keys', async () => {
+    await fakeBrowser.storage.sync.set({
+      siteRules: { mode: 'only-listed', sites: ['WWW.B.org', 42, 'a.com', 'a.com'], future: 'kept' },
+    });
+    await repairSettings();
+    expect((await fakeBrowser.storage.sync.get('siteRules')).siteRules).toEqual({
+      future: 'kept',
+      mode: 'only-listed',
+      sites: ['a.com', 'b.org', 42],
+    });
+    await fakeBrowser.storage.sync.set({ siteRules: { mode: 'whenever', sites: ['WWW.B.org'] } });
+    await repairSettings();
+    expect((await fakeBrowser.storage.sync.get('siteRules')).siteRules).toEqual({
+      mode: 'whenever',
+      sites: ['WWW.B.org'],
+    });
+  });
+
+  it('leaves a value from a newer version as it is, and its version number too', async () => {
+    await fakeBrowser.storage.sync.set({ categories: ['subject', 'events'], categories$: { v: 2 } });
+    await fakeBrowser.storage.sync.set({ siteRules: { mode: 'smart', sites: ['a.com'] }, siteRules$: { v: 3 } });
+    const read = await readSettings();
+    expect(read.problems).toMatchObject({ categories: 'newer', siteRules: 'newer' });
+    expect(read.values.categories).toEqual(['subject']);
+    expect(await repairSettings(read)).toEqual([]);
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({
+      categories: ['subject', 'events'],
+      categories$: { v: 2 },
+      siteRules: { mode: 'smart', sites: ['a.com'] },
+      siteRules$: { v: 3 },
+    });
+  });
+
+  it('never writes a version down: saving over a newer value keeps its version number', async () => {
+    await fakeBrowser.storage.sync.set({
+      siteRules: { mode: 'only-listed', sites: [], next: 1 },
+      siteRules$: { v: 3 },
+    });
+    await saveSiteEnabled('example.com', true);
+    await saveSetting('language', 'fr');
+    expect(await fakeBrowser.storage.sync.get(null)).toEqual({
+      siteRules: { next: 1, mode: 'only-listed', sites: ['example.com'] },
+      siteRules$: { v: 3 },
+      language: 'fr',
+    });
+  });
+});
+
+describe('saveSiteEnabled', () => {
+  it('refuses to switch a site while the rules cannot be read whole, rather than write over them', async () => {
+    await fakeBrowser.storage.sync.set({ siteRules: { mode: 'sometimes', sites: ['a.com'] } });
+    await expect(saveSiteEnabled('b.com', false)).rejects.toBeInstanceOf(SiteRulesUnavailableError);
+    expect((await fakeBrowser.storage.sync.get('siteRules')).siteRules).toEqual({
+      mode: 'sometimes',
+      sites: ['a.com'],
+    });
+  });
+
+  it('keeps entries it cannot read when switching a site', async () => {
+    await fakeBrowser.storage.sync.set({ siteRules: { mode: 'all-except-listed', sites: ['a.com', 42] } });
+    await saveSiteEnabled('b.com', false);
+    expect((await fakeBrowser.storage.sync.get('siteRules')).siteRules).toEqual({
+      mode: 'all-except-listed',
+      sites: ['a.com', 'b.com', 42],
+    });
   });
 });
 
 describe('watchSettings', () => {
-  it('calls back with all settings, checked, when one changes', async () => {
+  it('calls back with the settings as they apply whenever one changes', async () => {
     const seen: Settings[] = [];
     const stop = watchSettings((settings) => seen.push(settings));
     try {
       await saveSetting('highlightStyle', 'underline');
       await vi.waitFor(() => expect(seen.at(-1)?.highlightStyle).toBe('underline'));
-      expect(seen.at(-1)).toEqual({ ...DEFAULT_SETTINGS, highlightStyle: 'underline' });
-
-      // Another page (or a sync from another browser) writes garbage: the callback gets the repaired value.
-      await saveSetting('hoverDelayMs', 900);
-      await vi.waitFor(() => expect(seen.at(-1)?.hoverDelayMs).toBe(900));
+      // Another page (or a sync from another browser) writes garbage: the callback gets what reading makes of it.
       await storeRaw('hoverDelayMs', 'forever');
       await vi.waitFor(() => expect(seen.at(-1)?.hoverDelayMs).toBe(300));
-      expect(seen.at(-1)?.highlightStyle).toBe('underline');
-      expect(await readRaw('hoverDelayMs')).toBe(300);
-      expect(await settingsNotice.getValue()).toEqual(['hoverDelayMs']);
+      expect(await readRaw('hoverDelayMs')).toBe('forever');
+      await fakeBrowser.storage.local.set({ snoozes: { 'example.com': Date.now() + 60_000 } });
+      await vi.waitFor(() =>
+        expect(seen.at(-1)?.siteRules).toEqual({ mode: 'all-except-listed', sites: ['example.com'] }),
+      );
     } finally {
       stop();
     }
   });
 
-  it('stops calling back once stopped', async () => {
+  it('stops calling back once stopped, and ignores other keys', async () => {
     const onChange = vi.fn();
     const stop = watchSettings(onChange);
+    await fakeBrowser.storage.local.set({ unrelated: 1 });
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(onChange).not.toHaveBeenCalled();
     stop();
     await saveSetting('language', 'fr');
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -206,75 +254,11 @@ describe('watchSettings', () => {
   });
 });
 
-describe('migrations (how a future change of shape is handled)', () => {
-  // v1 stored a bare list of sites; v2 stores { mode, sites }. A real setting would
-  // do the same in lib/ext/settings.ts: bump `version` and add `migrations[2]`.
-  interface RulesV2 {
-    mode: 'all-except-listed' | 'only-listed';
-    sites: string[];
-  }
-  const defineV2 = () =>
-    storage.defineItem<RulesV2>('sync:testRules', {
-      fallback: { mode: 'all-except-listed', sites: [] },
-      version: 2,
-      migrations: {
-        2: (sites: string[]): RulesV2 => ({ mode: 'all-except-listed', sites }),
-      },
-    });
-
-  it('migrates a v1 value on first read and records the new version', async () => {
-    await fakeBrowser.storage.sync.set({ testRules: ['example.com'], testRules$: { v: 1 } });
-    const item = defineV2();
-    const setting: Setting<RulesV2> = {
-      item,
-      schema: SETTINGS.siteRules.schema,
-      fallback: { mode: 'all-except-listed', sites: [] },
-    };
-    expect(await readSetting(setting, 'testRules')).toEqual({ mode: 'all-except-listed', sites: ['example.com'] });
-    expect(await fakeBrowser.storage.sync.get(['testRules', 'testRules$'])).toEqual({
-      testRules: { mode: 'all-except-listed', sites: ['example.com'] },
-      testRules$: { v: 2 },
-    });
-    expect(await settingsNotice.getValue()).toEqual([]);
-  });
-
-  it('treats a value with no version as v1', async () => {
-    await fakeBrowser.storage.sync.set({ testRules: ['a.com', 'b.org'] });
-    const setting: Setting<RulesV2> = {
-      item: defineV2(),
-      schema: SETTINGS.siteRules.schema,
-      fallback: { mode: 'all-except-listed', sites: [] },
-    };
-    expect(await readSetting(setting, 'testRules')).toEqual({ mode: 'all-except-listed', sites: ['a.com', 'b.org'] });
-  });
-
-  it('repairs a value the migration cannot make valid', async () => {
-    await fakeBrowser.storage.sync.set({ testRules: 'example.com', testRules$: { v: 1 } });
-    const setting: Setting<RulesV2> = {
-      item: defineV2(),
-      schema: SETTINGS.siteRules.schema,
-      fallback: { mode: 'all-except-listed', sites: [] },
-      salvage: SETTINGS.siteRules.salvage,
-    };
-    expect(await readSetting(setting, 'testRules')).toEqual({ mode: 'all-except-listed', sites: [] });
-    expect(await settingsNotice.getValue()).toEqual(['testRules']);
-  });
-
-  it('survives a stored version newer than the code (a downgrade): reads the value as it is', async () => {
-    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
-    try {
-      await fakeBrowser.storage.sync.set({
-        testRules: { mode: 'only-listed', sites: ['example.com'] },
-        testRules$: { v: 99 },
-      });
-      const setting: Setting<RulesV2> = {
-        item: defineV2(),
-        schema: SETTINGS.siteRules.schema,
-        fallback: { mode: 'all-except-listed', sites: [] },
-      };
-      expect(await readSetting(setting, 'testRules')).toEqual({ mode: 'only-listed', sites: ['example.com'] });
-    } finally {
-      error.mockRestore();
+describe('the settings definitions', () => {
+  it('give every setting a fallback its own schema accepts, and a version', () => {
+    for (const setting of Object.values(SETTINGS)) {
+      expect(setting.version).toBe(1);
+      expect(setting.item.fallback).toEqual(setting.fallback);
     }
   });
 });

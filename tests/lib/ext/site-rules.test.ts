@@ -269,9 +269,16 @@ describe('addRules', () => {
       '   ',
       'chrome://settings',
       'foo.org',
+      42,
+      `${'a'.repeat(250)}.com`,
     ]);
     expect(rules).toEqual(allExcept('bar.net', 'example.com', 'foo.org', 'xn--bcher-kva.de'));
-    expect(rejected).toEqual(['not a host', 'chrome://settings']);
+    expect(rejected).toEqual([
+      { entry: 'not a host', reason: 'not-a-site' },
+      { entry: 'chrome://settings', reason: 'not-a-site' },
+      { entry: 42, reason: 'not-text' },
+      { entry: `${'a'.repeat(250)}.com`, reason: 'too-long' },
+    ]);
   });
 
   it('keeps the mode and leaves the rules it was given alone', () => {

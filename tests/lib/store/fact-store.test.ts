@@ -493,10 +493,11 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
     expect(opens()).toBe(2);
   });
 
-  it('a database from a newer version of the extension → bundled', async () => {
+  it('a database from a newer version of the extension → rebuilt, and served from IndexedDB at once', async () => {
     (await openRaw(5)).close();
-    const { store } = harness();
-    expect(await store.summary()).toMatchObject({ origin: 'bundled', value: sampleSummary() });
+    const { store, opens } = harness();
+    expect(await store.summary()).toMatchObject({ origin: 'indexeddb', value: sampleSummary() });
+    expect(opens()).toBe(1);
   });
 
   it('after a failure, retries IndexedDB 30 s later (and not before)', async () => {

@@ -95,11 +95,13 @@ describe('storage faults', () => {
 describe('malformed messages', () => {
   const handlers = createHandlers({
     store: new FactStore(base, hash, quiet),
+    entityIds: new Set(base.entities.map((e) => e.id)),
     onMentions: () => {},
     tabMentions: async () => ({}),
     pageSetup: async () => {
       throw new Error('not asked in these tests');
     },
+    onSnooze: async () => {},
   });
   const cases: [keyof typeof handlers, unknown][] = [
     ['getCard', {}],
@@ -112,6 +114,8 @@ describe('malformed messages', () => {
     ['getTabMentions', { tabId: -1 }],
     ['reportMentions', { counts: { siri: -5 } }],
     ['reportMentions', { counts: { siri: '1' } }],
+    ['reportMentions', { counts: { toString: 1 } }],
+    ['snoozeSite', { site: '<b>x</b>', until: null }],
     ['getSummary', { evil: true }],
     ['rebuildCache', [1, 2, 3]],
   ];
