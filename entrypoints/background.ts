@@ -7,6 +7,7 @@ import {
   readSettings,
   repairSettings,
   type SettingsRead,
+  saveSetting,
   saveSiteEnabled,
   saveSnooze,
   watchSettingsRead,
@@ -73,6 +74,11 @@ export default defineBackground(() => {
       });
     },
     tabMentions: async (tabId) => (await tabCounts).byEntity(tabId),
+    async onMute(entityId, muted) {
+      const current = latest?.values.mutedEntities ?? (await readSettings()).values.mutedEntities;
+      const next = muted ? [...new Set([...current, entityId])] : current.filter((id) => id !== entityId);
+      await saveSetting('mutedEntities', next);
+    },
     async onSnooze(site, until, tabId) {
       const snoozes = await saveSnooze(site, until);
       if (tabId !== undefined) badges.noteSite(tabId, site);

@@ -27,7 +27,11 @@ export default defineContentScript({
     if (ctx.isInvalid) return;
     const setup = () => sendMessage('getPageSetup', { site });
     const session = new PageSession(await setup(), {
-      data: { card: (entityId) => sendMessage('getCard', { entityId }), summary: () => sendMessage('getSummary') },
+      data: {
+        card: (entityId) => sendMessage('getCard', { entityId }),
+        summary: () => sendMessage('getSummary'),
+        setMuted: (entityId, muted) => sendMessage('setEntityMuted', { entityId, muted }),
+      },
       loadCardUi,
       reportCounts: (counts, capped) => void sendMessage('reportMentions', { counts, capped }).catch(() => {}),
       isInvalid: () => ctx.isInvalid,
@@ -73,6 +77,13 @@ export default defineContentScript({
     };
     browser.storage.onChanged.addListener(onStorageChange);
     ctx.onInvalidated(() => browser.storage.onChanged.removeListener(onStorageChange));
+    // A snooze ends at its time: the frame asks again then (storage does not change at that moment).
+    let wake: number | undefined;
+    session.onSetup = (next) => {
+      clearTimeout(wake);
+      if (next.snoozedUntil !== null)
+        wake = ctx.setTimeout(onStorageChange, Math.max(0, next.snoozedUntil - Date.now()) + 250);
+    };
     await session.apply(await setup());
   },
 });

@@ -273,6 +273,10 @@ class CardPresenter implements CardUi {
       muted: this.muted.has(id),
       onMuteChange: this.options.data.setMuted
         ? (muted) => {
+            // The highlights go at once, the card stays (pinned) to offer the way back.
+            if (muted) this.setPinned(true);
+            this.muted = muted ? new Set([...this.muted, id]) : new Set([...this.muted].filter((m) => m !== id));
+            this.view.update(this.props());
             this.options.data.setMuted?.(id, muted).catch(() => {});
           }
         : undefined,

@@ -37,6 +37,8 @@ export interface HandlerDeps {
   tabMentions(tabId: number): Promise<Record<string, number>>;
   /** A site is snoozed until `until` (or no longer, for null), asked from the popup of tab `tabId`. */
   onSnooze(site: string, until: number | null, tabId?: number): Promise<void>;
+  /** An entity is muted or unmuted. */
+  onMute(entityId: string, muted: boolean): Promise<void>;
 }
 
 /** Background handlers: validate the input, then answer. */
@@ -47,6 +49,7 @@ export function createHandlers({
   onMentions,
   tabMentions,
   onSnooze,
+  onMute,
 }: HandlerDeps): Handlers {
   return {
     getSummary: async (data) => {
@@ -91,6 +94,11 @@ export function createHandlers({
       if (unknown !== undefined)
         throw new InvalidMessageError('reportMentions', `unknown entity ${unknown.slice(0, 40)}`);
       onMentions(sender.tabId, sender.frameId ?? 0, counts, capped ?? false, sender.url);
+    },
+    setEntityMuted: async (data) => {
+      const { entityId, muted } = validateInput('setEntityMuted', data);
+      if (!entityIds.has(entityId)) throw new InvalidMessageError('setEntityMuted', 'unknown entity');
+      await onMute(entityId, muted);
     },
     snoozeSite: async (data) => {
       const { site, until, tabId } = validateInput('snoozeSite', data);

@@ -30,6 +30,8 @@ export interface ProtocolMap {
   reportMentions(data: { counts: Record<string, number>; capped?: boolean }): void;
   /** Snoozes a site until a time, or ends its snooze (null); `tabId` is the tab whose badge shows it at once. */
   snoozeSite(data: { site: string; until: number | null; tabId?: number }): void;
+  /** Mutes an entity everywhere, or unmutes it (from its card or the popup). */
+  setEntityMuted(data: { entityId: string; muted: boolean }): void;
 
   // Sent by the background or popup to a tab's top frame, answered by its content script.
   /** Moves to the next or previous mention and opens its card; answers the mention's entity, if any. */
@@ -92,6 +94,10 @@ export const MessageInput = {
   getFactBaseInfo: v.optional(v.union([v.undefined(), v.null()])),
   rebuildCache: v.optional(v.union([v.undefined(), v.null()])),
   getPageInfo: v.optional(v.union([v.undefined(), v.null()])),
+  setEntityMuted: v.strictObject({
+    entityId: v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+$/)),
+    muted: v.boolean(),
+  }),
   snoozeSite: v.strictObject({
     site: v.pipe(v.string(), v.maxLength(300)),
     until: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
@@ -144,6 +150,7 @@ export const MESSAGE_SENDERS = {
   rebuildCache: ['extension-page'],
   reportMentions: ['content-script'],
   snoozeSite: ['extension-page'],
+  setEntityMuted: ['content-script', 'extension-page'],
 } as const satisfies Record<BackgroundMessage, readonly SenderKind[]>;
 
 /** The parts of a runtime.MessageSender that say who sent a message. */

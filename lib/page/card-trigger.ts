@@ -12,6 +12,8 @@ export type CardUiLoader = (options: CardUiOptions) => Promise<CardUi>;
 
 interface TriggerOptions {
   lang: Lang;
+  /** Entities the user muted (their cards offer to unmute them). */
+  muted: readonly string[];
   hoverDelayMs: number;
   /** Where the card's data comes from, handed to the card part. */
   data: CardUiOptions['data'];
@@ -49,6 +51,7 @@ export class CardTrigger {
   private currentIndex = -1;
   private lang: Lang;
   private hoverDelayMs: number;
+  private muted: readonly string[];
 
   constructor(
     private readonly highlighter: Highlighter,
@@ -56,13 +59,16 @@ export class CardTrigger {
   ) {
     this.lang = options.lang;
     this.hoverDelayMs = options.hoverDelayMs;
+    this.muted = options.muted;
     this.locator = new MentionLocator(() => highlighter.ownHighlights());
   }
 
-  configure({ lang, hoverDelayMs }: { lang: Lang; hoverDelayMs: number }): void {
+  configure({ lang, hoverDelayMs, muted }: { lang: Lang; hoverDelayMs: number; muted: readonly string[] }): void {
     this.hoverDelayMs = hoverDelayMs;
     this.lang = lang;
+    this.muted = muted;
     this.ui?.setLanguage(lang);
+    this.ui?.setMuted(new Set(muted));
   }
 
   /** The card's host element, which the scanner must skip. */
@@ -72,7 +78,8 @@ export class CardTrigger {
   setMentions(mentions: readonly Mention[]): void {
     this.mentions = mentions;
     this.locator.update(mentions);
-    if (this.open && !mentions.includes(this.open.mention)) this.close();
+    // A pinned card stays when its mention goes (the user muted the entity from it, and may undo that there).
+    if (this.open && !mentions.includes(this.open.mention) && !this.ui?.isPinned) this.close();
     if (mentions.length === 0) return;
     if (!this.listening) this.listen();
     // Text under a resting pointer may have just become a mention (a page that re-rendered): look again.
@@ -89,6 +96,7 @@ export class CardTrigger {
     this.loading ??= this.options
       .load({
         lang: this.lang,
+        muted: new Set(this.muted),
         data: this.options.data,
         onAnchorHidden: () => {
           if (this.open && !this.open.byKeyboard && !this.ui?.isPinned) this.close();

@@ -39,6 +39,7 @@ export class PageSession {
     this.setup = first;
     this.cards = new CardTrigger(this.highlighter, {
       lang: first.lang,
+      muted: first.mutedEntities,
       hoverDelayMs: first.hoverDelayMs,
       data: deps.data,
       load: deps.loadCardUi,
@@ -51,11 +52,15 @@ export class PageSession {
     return this.setup.enabled;
   }
 
+  /** Told of every setup applied (the entry point schedules the end of a snooze). */
+  onSetup: ((setup: PageSetup) => void) | null = null;
+
   /** Applies a (new) setup: starts, stops or rebuilds as needed. */
   async apply(setup: PageSetup): Promise<void> {
     this.setup = setup;
+    this.onSetup?.(setup);
     this.highlighter.setStyle(setup.style);
-    this.cards.configure({ lang: setup.lang, hoverDelayMs: setup.hoverDelayMs });
+    this.cards.configure({ lang: setup.lang, hoverDelayMs: setup.hoverDelayMs, muted: setup.mutedEntities });
     if (!setup.matcher || setup.matcherKey !== this.matcherKey) this.stop();
     if (setup.matcher && !this.annotator) await this.start(setup.matcher, setup.matcherKey);
   }

@@ -84,6 +84,7 @@ describe('createDispatcher', () => {
       onMentions: (...args) => seen.push(args),
       tabMentions: async () => ({}),
       onSnooze: async () => {},
+      onMute: async () => {},
     });
     await createDispatcher(real, OWN)('reportMentions', { counts: { siri: 2 } }, blankFrame);
     expect(seen).toEqual([[7, 4, { siri: 2 }, false, 'about:blank']]);

@@ -115,9 +115,12 @@ describe('createHandlers', () => {
     const onSnooze = async (...args: unknown[]) => {
       calls.push(['onSnooze', ...args]);
     };
+    const onMute = async (...args: unknown[]) => {
+      calls.push(['onMute', ...args]);
+    };
     const entityIds = new Set(sampleBase().entities.map((e) => e.id));
     return {
-      deps: { store: store as unknown as FactStore, pageSetup, entityIds, onMentions, tabMentions, onSnooze },
+      deps: { store: store as unknown as FactStore, pageSetup, entityIds, onMentions, tabMentions, onSnooze, onMute },
       calls,
       store,
     };

@@ -102,6 +102,7 @@ describe('malformed messages', () => {
       throw new Error('not asked in these tests');
     },
     onSnooze: async () => {},
+    onMute: async () => {},
   });
   const cases: [keyof typeof handlers, unknown][] = [
     ['getCard', {}],
