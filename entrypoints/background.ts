@@ -57,7 +57,8 @@ export default defineBackground(() => {
     store,
     pageSetup: async (site, sender) => {
       if (sender.tabId !== undefined && sender.frameId === 0) badges.noteSite(sender.tabId, site);
-      const [decided, entities] = await Promise.all([pageSetup(site, Date.now(), latest), store.entities()]);
+      // Read afresh: frames ask right after a change, before the background's own watcher has read it.
+      const [decided, entities] = await Promise.all([pageSetup(site, Date.now()), store.entities()]);
       return pageSetupFor(decided, {
         entities: entities.value,
         version: entities.version,

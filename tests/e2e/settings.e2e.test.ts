@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext } from 'playwright-core';
@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeInBrowsers } from './harness/describe-in-browsers';
 import { tabsWithBadge } from './harness/extension-api';
 import { paintedRanges } from './harness/page-probes';
-import { FIXTURES } from './harness/paths';
+import { FIXTURES, ROOT } from './harness/paths';
 import { type E2EPage, type ExtensionSession, poll } from './harness/session';
 
 const count = async (page: E2EPage) => (await paintedRanges(page)).length;
@@ -235,7 +235,8 @@ describeInBrowsers('settings and storage', { fixtures: { '/': FIXTURES } }, ({ t
           expect(answer.res).toBeUndefined();
         }
         // The same sender is answered for what content scripts may ask.
-        expect((await send('getSummary', undefined)).res).toMatchObject({ version: '2025.07.1' });
+        const { version } = JSON.parse(readFileSync(`${ROOT}seeds/fact-base.json`, 'utf8'));
+        expect((await send('getSummary', undefined)).res).toMatchObject({ version });
         const bogus = await send('reportMentions', { counts: { toString: 5 } });
         expect(bogus.err?.message).toMatch(/unknown entity toString/);
         expect(await tabsWithBadge(extension, '8')).toContain(articleTab);
