@@ -6,6 +6,25 @@ import { PageSession } from '@/lib/page/page-session';
 import { whenTextAppears } from '@/lib/page/text-presence';
 import '@/components/highlights.css';
 
+/**
+ * The frame's origin, for its site rule. about:blank and srcdoc frames
+ * belong to the page that made them, but a content script reads their origin
+ * as "null": the nearest ancestor it may read stands for them. A sandboxed
+ * frame's parent cannot be read, and the extension stays off there.
+ */
+function frameOrigin(): string {
+  let frame: Window = window;
+  for (let depth = 0; depth < 16 && frame.location.origin === 'null' && frame !== frame.parent; depth++) {
+    try {
+      frame = frame.parent;
+      void frame.location.origin;
+    } catch {
+      return location.href;
+    }
+  }
+  return frame.location.origin !== 'null' ? frame.location.origin : location.href;
+}
+
 /** The card part, a separate file loaded on the first mention (see docs/architecture.md). */
 async function loadCardUi(options: CardUiOptions) {
   const url = browser.runtime.getURL('/card-ui.js' as '/');
@@ -21,8 +40,7 @@ export default defineContentScript({
   async main(ctx) {
     // Without the Custom Highlight API there is no way to mark text without touching the page.
     if (typeof CSS === 'undefined' || !('highlights' in CSS)) return;
-    // about:blank and srcdoc frames inherit their parent's origin, and with it its site rule.
-    const site = siteOf(location.origin !== 'null' ? location.origin : location.href);
+    const site = siteOf(frameOrigin());
     await whenTextAppears(document, ctx.signal);
     if (ctx.isInvalid) return;
     const setup = () => sendMessage('getPageSetup', { site });
