@@ -79,23 +79,36 @@ export function buildCard(entity: Entity, facts: readonly Fact[], entities: read
 }
 
 /**
+ * How well an entity answers a query: its name or an alias is the query (3),
+ * begins with it (2), or only holds its words somewhere (1); 0 for no match.
+ */
+function entityRank(e: Entity, query: string, words: readonly string[]): number {
+  const names = [e.name.en, e.name.fr, ...e.aliases.map((a) => a.text)].map(foldForSearch);
+  if (names.includes(query)) return 3;
+  if (names.some((n) => n.startsWith(query) || n.split(' ').some((w) => w.startsWith(query)))) return 2;
+  const text = [...names, foldForSearch(e.description.en), foldForSearch(e.description.fr)].join(' ');
+  return words.every((w) => text.includes(w)) ? 1 : 0;
+}
+
+/**
  * Every query word must appear (accent- and case-insensitively) in the
  * entity's names, aliases and description, or in a fact's text, in either
- * language. Entities come before facts; order within each follows the base.
+ * language. Entities come first, the one the query names before those whose
+ * name begins with it, before those that merely hold its words; then facts.
+ * Within a rank, the base's order.
  */
 export function searchFactBase(base: Pick<FactBase, 'entities' | 'facts'>, query: string, limit = 20): SearchHit[] {
-  const words = foldForSearch(query).split(' ').filter(Boolean);
+  const folded = foldForSearch(query);
+  const words = folded.split(' ').filter(Boolean);
   if (words.length === 0) return [];
-  const matches = (haystack: string) => words.every((w) => haystack.includes(w));
-  const hits: SearchHit[] = [];
-  for (const e of base.entities) {
-    const text = foldForSearch(
-      [e.name.en, e.name.fr, e.description.en, e.description.fr, ...e.aliases.map((a) => a.text)].join(' '),
-    );
-    if (matches(text)) hits.push({ kind: 'entity', entity: e });
-  }
+  const entities = base.entities
+    .map((entity, order) => ({ entity, order, rank: entityRank(entity, folded, words) }))
+    .filter((r) => r.rank > 0)
+    .sort((a, b) => b.rank - a.rank || a.order - b.order);
+  const hits: SearchHit[] = entities.map(({ entity }) => ({ kind: 'entity', entity }));
   for (const f of base.facts) {
-    if (matches(foldForSearch(`${f.text.en} ${f.text.fr}`))) hits.push({ kind: 'fact', fact: f });
+    const text = foldForSearch(`${f.text.en} ${f.text.fr}`);
+    if (words.every((w) => text.includes(w))) hits.push({ kind: 'fact', fact: f });
   }
   return hits.slice(0, limit);
 }

@@ -214,3 +214,24 @@ describe('UnknownEntityError', () => {
     expect(error.message).toContain('tim-cook');
   });
 });
+
+describe('search ranking', () => {
+  const base = loadBundledFactBase().base;
+  const ids = (query: string) =>
+    searchFactBase(base, query)
+      .filter((h) => h.kind === 'entity')
+      .map((h) => (h.kind === 'entity' ? h.entity.id : ''));
+
+  it('puts the entity a query names first, then names that begin with it, then any that mention it', () => {
+    expect(ids('meta')[0]).toBe('meta');
+    expect(ids('Meta').indexOf('meta')).toBeLessThan(ids('Meta').indexOf('ruoming-pang'));
+    expect(ids('siri')[0]).toBe('siri');
+    expect(ids('pang')[0]).toBe('ruoming-pang');
+    expect(ids('claud')[0]).toBe('claude');
+  });
+
+  it('lists facts after every entity', () => {
+    const kinds = searchFactBase(base, 'Federighi').map((h) => h.kind);
+    expect(kinds.indexOf('fact')).toBeGreaterThan(kinds.lastIndexOf('entity'));
+  });
+});
