@@ -14,7 +14,7 @@ import {
 } from '@/lib/ext/settings';
 import { siteOf } from '@/lib/ext/site-rules';
 import { createSnoozeTimer } from '@/lib/ext/snooze-timer';
-import { coalesce, TabCounts, type TabCountsData } from '@/lib/ext/tab-counts';
+import { coalesce, TabCounts } from '@/lib/ext/tab-counts';
 import { loadBundledFactBase } from '@/lib/facts/bundled';
 import { resolveLanguage } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
@@ -45,7 +45,9 @@ export default defineBackground(() => {
   watchSettingsRead(applySettings);
 
   // Counts survive the service worker being stopped: kept in session storage (memory, never on disk).
-  const countsItem = storage.defineItem<TabCountsData>('session:tabCounts', { fallback: {} });
+  const countsItem = storage.defineItem<ReturnType<TabCounts['toJSON']> | null>('session:tabCounts', {
+    fallback: null,
+  });
   const tabCounts = countsItem.getValue().then(
     (data) => new TabCounts(data),
     () => new TabCounts(),
@@ -67,14 +69,17 @@ export default defineBackground(() => {
       });
     },
     entityIds: new Set(base.entities.map((e) => e.id)),
-    onMentions(tabId, frameId, counts, _capped, url) {
+    onMentions(tabId, frameId, counts, limit, url) {
       if (frameId === 0) badges.noteSite(tabId, siteOf(url));
       void tabCounts.then((tc) => {
-        badges.setTotal(tabId, tc.set(tabId, frameId, counts));
+        badges.setTotal(tabId, tc.set(tabId, frameId, counts, limit));
         countsWriter.request();
       });
     },
-    tabMentions: async (tabId) => (await tabCounts).byEntity(tabId),
+    tabMentions: async (tabId) => {
+      const tc = await tabCounts;
+      return { counts: tc.byEntity(tabId), limit: tc.limit(tabId) };
+    },
     async onMute(entityId, muted) {
       const current = latest?.values.mutedEntities ?? (await readSettings()).values.mutedEntities;
       const next = muted ? [...new Set([...current, entityId])] : current.filter((id) => id !== entityId);

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { Disclosure } from '@/components/shared/Disclosure';
 import { SwitchRow } from '@/components/shared/SwitchRow';
 import { useServed } from '@/components/shared/useServed';
-import type { TabMention } from '@/lib/ext/messages';
+import type { TabMention, TabMentions } from '@/lib/ext/messages';
 import type { SiteDecision } from '@/lib/ext/settings';
 import type { EntityCard as CardData, SearchHit } from '@/lib/facts/query';
 import type { Lang } from '@/lib/i18n/language';
@@ -36,7 +36,7 @@ export interface PopupProps {
   lang: Lang;
   loadSummary: () => Promise<Served<SummaryData>>;
   page?: PageState;
-  loadMentions?: () => Promise<TabMention[]>;
+  loadMentions?: () => Promise<TabMentions>;
   onReveal?: (entityId: string) => void;
   onSetSiteEnabled?: (enabled: boolean) => void;
   onSetPaused?: (paused: boolean) => void;
@@ -69,6 +69,7 @@ export function Popup(props: PopupProps) {
   const { lang, loadSummary, page = { status: 'loading' }, loadMentions } = props;
   const [state] = useServed(loadSummary);
   const [mentions, setMentions] = useState<TabMention[] | null>(null);
+  const [limit, setLimit] = useState<TabMentions['limit']>('none');
   // Null until the reader opens or closes the summary: from then on, their choice stands.
   const [summaryChoice, setSummaryChoice] = useState<boolean | null>(null);
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(lang, key, params);
@@ -81,7 +82,11 @@ export function Popup(props: PopupProps) {
     if (page.status !== 'ready' || !loadMentions) return;
     let live = true;
     loadMentions().then(
-      (list) => live && setMentions(list),
+      (found) => {
+        if (!live) return;
+        setMentions(found.mentions);
+        setLimit(found.limit);
+      },
       () => live && setMentions([]),
     );
     return () => {
@@ -165,7 +170,9 @@ export function Popup(props: PopupProps) {
         />
       )}
 
-      {listShown && <PageMentions lang={lang} mentions={mentions} onReveal={(id) => props.onReveal?.(id)} />}
+      {listShown && (
+        <PageMentions lang={lang} mentions={mentions} limit={limit} onReveal={(id) => props.onReveal?.(id)} />
+      )}
 
       <Disclosure
         id="summary"

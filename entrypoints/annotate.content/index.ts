@@ -51,7 +51,7 @@ export default defineContentScript({
         setMuted: (entityId, muted) => sendMessage('setEntityMuted', { entityId, muted }),
       },
       loadCardUi,
-      reportCounts: (counts, capped) => void sendMessage('reportMentions', { counts, capped }).catch(() => {}),
+      reportCounts: (counts, limit) => void sendMessage('reportMentions', { counts, limit }).catch(() => {}),
       isInvalid: () => ctx.isInvalid,
       listen: (type, handler, options) => ctx.addEventListener(document, type, handler, options),
       every: (ms, fn) => {

@@ -1,3 +1,4 @@
+import type { PageLimit } from '@/lib/page/limits';
 import type { FactStore } from '@/lib/store/fact-store';
 import {
   type BackgroundMessage,
@@ -32,9 +33,9 @@ export interface HandlerDeps {
   /** Ids of the fact base's entities: the only keys a mention report may have. */
   entityIds: ReadonlySet<string>;
   /** A frame reported its mention counts. */
-  onMentions(tabId: number, frameId: number, counts: Record<string, number>, capped: boolean, url?: string): void;
-  /** Mentions per entity in a tab, all frames together. */
-  tabMentions(tabId: number): Promise<Record<string, number>>;
+  onMentions(tabId: number, frameId: number, counts: Record<string, number>, limit: PageLimit, url?: string): void;
+  /** Mentions per entity in a tab, all frames together, and the furthest cap a frame reached. */
+  tabMentions(tabId: number): Promise<{ counts: Record<string, number>; limit: PageLimit }>;
   /** A site is snoozed until `until` (or no longer, for null), asked from the popup of tab `tabId`. */
   onSnooze(site: string, until: number | null, tabId?: number): Promise<void>;
   /** An entity is muted or unmuted. */
@@ -69,14 +70,15 @@ export function createHandlers({
       return pageSetup(site, sender);
     },
     getTabMentions: async (data) => {
-      const counts = await tabMentions(validateInput('getTabMentions', data).tabId);
+      const { counts, limit } = await tabMentions(validateInput('getTabMentions', data).tabId);
       const entities = (await store.entities()).value;
       // In the fact base's order, which puts the article's subjects first.
-      return entities.flatMap((e) =>
+      const mentions = entities.flatMap((e) =>
         Object.hasOwn(counts, e.id) && counts[e.id]
           ? [{ entityId: e.id, name: e.name, count: counts[e.id] as number }]
           : [],
       );
+      return { mentions, limit };
     },
     getFactBaseInfo: async (data) => {
       validateInput('getFactBaseInfo', data);
@@ -87,13 +89,13 @@ export function createHandlers({
       return store.rebuild();
     },
     reportMentions: async (data, sender) => {
-      const { counts, capped } = validateInput('reportMentions', data);
+      const { counts, limit } = validateInput('reportMentions', data);
       // Only content scripts, which run in a tab, report mentions.
       if (sender.tabId === undefined || sender.tabId < 0) throw new Error('Mentions can only be reported from a tab');
       const unknown = Object.keys(counts).find((key) => !entityIds.has(key));
       if (unknown !== undefined)
         throw new InvalidMessageError('reportMentions', `unknown entity ${unknown.slice(0, 40)}`);
-      onMentions(sender.tabId, sender.frameId ?? 0, counts, capped ?? false, sender.url);
+      onMentions(sender.tabId, sender.frameId ?? 0, counts, limit ?? 'none', sender.url);
     },
     setEntityMuted: async (data) => {
       const { entityId, muted } = validateInput('setEntityMuted', data);

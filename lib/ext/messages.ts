@@ -4,6 +4,7 @@ import type { AliasSpec } from '@/lib/facts/alias-spec';
 import type { EntityCard, SearchHit } from '@/lib/facts/query';
 import type { Fact, Localized } from '@/lib/facts/schema';
 import type { Lang } from '@/lib/i18n/language';
+import type { PageLimit } from '@/lib/page/limits';
 import type { Served, SummaryData } from '@/lib/store/fact-store';
 import type { MatcherSpec } from '@/lib/text/matcher';
 import type { HighlightStyle, OffReason } from './settings';
@@ -21,13 +22,13 @@ export interface ProtocolMap {
   /** Everything a frame needs to run on a site, decided by the background from the user's settings. */
   getPageSetup(data: { site: string | null }): PageSetup;
   /** Entities mentioned in a tab (all frames), with counts, for the popup. */
-  getTabMentions(data: { tabId: number }): TabMention[];
+  getTabMentions(data: { tabId: number }): TabMentions;
   /** Fact base version and size, and where it is served from (options page). */
   getFactBaseInfo(): Served<{ entities: number; facts: number }>;
   /** Rewrites the IndexedDB cache from the bundled fact base. */
   rebuildCache(): Served<{ entities: number; facts: number }>;
   /** A frame's content script reports its mentions; the background updates the tab's badge. */
-  reportMentions(data: { counts: Record<string, number>; capped?: boolean }): void;
+  reportMentions(data: { counts: Record<string, number>; limit?: PageLimit }): void;
   /** Snoozes a site until a time, or ends its snooze (null); `tabId` is the tab whose badge shows it at once. */
   snoozeSite(data: { site: string; until: number | null; tabId?: number }): void;
   /** Mutes an entity everywhere, or unmutes it (from its card or the popup). */
@@ -70,6 +71,12 @@ export interface TabMention {
   count: number;
 }
 
+/** The tab's mentions, and the furthest cap any of its frames reached (the popup says so). */
+export interface TabMentions {
+  mentions: TabMention[];
+  limit: PageLimit;
+}
+
 export interface PageInfo {
   site: string | null;
   enabled: boolean;
@@ -108,7 +115,7 @@ export const MessageInput = {
       v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7))),
       v.check((c) => Object.keys(c).length <= 1000, 'too many entities'),
     ),
-    capped: v.optional(v.boolean()),
+    limit: v.optional(v.picklist(['none', 'highlights', 'counts'])),
   }),
   navigateMention: v.strictObject({ direction: v.picklist(['next', 'previous']) }),
   revealEntity: EntityRequest,

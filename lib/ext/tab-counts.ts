@@ -6,10 +6,15 @@
  * and storage: they are only ever read as own properties, so a key such as
  * "toString" or "__proto__" is a count like any other, never a method.
  */
+import type { PageLimit } from '@/lib/page/limits';
+
 export type FrameCounts = Record<string, number>;
+/** Per tab, per frame: the frame's counts, and the cap it reached if any. */
 export type TabCountsData = Record<string, Record<string, FrameCounts>>;
+export type TabLimitsData = Record<string, Record<string, PageLimit>>;
 
 const own = (record: object, key: string) => Object.hasOwn(record, key);
+const LIMIT_ORDER: readonly PageLimit[] = ['none', 'highlights', 'counts'];
 
 function isCounts(value: unknown): value is FrameCounts {
   return (
@@ -19,27 +24,38 @@ function isCounts(value: unknown): value is FrameCounts {
   );
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
+
 export class TabCounts {
   private data: TabCountsData = {};
+  private limits: TabLimitsData = {};
 
-  /** `stored`: what session storage held; anything not of the expected shape is left out. */
+  /** `stored`: what session storage held (see `toJSON`); anything not of the expected shape is left out. */
   constructor(stored: unknown = {}) {
-    if (typeof stored !== 'object' || stored === null) return;
-    for (const [tab, frames] of Object.entries(stored)) {
-      if (!/^\d+$/.test(tab) || typeof frames !== 'object' || frames === null) continue;
+    if (!isRecord(stored) || !isRecord(stored.counts)) return;
+    const limits = isRecord(stored.limits) ? stored.limits : {};
+    for (const [tab, frames] of Object.entries(stored.counts)) {
+      if (!/^\d+$/.test(tab) || !isRecord(frames)) continue;
+      const tabLimits = own(limits, tab) && isRecord(limits[tab]) ? limits[tab] : {};
       for (const [frame, counts] of Object.entries(frames)) {
-        if (/^\d+$/.test(frame) && isCounts(counts)) this.set(Number(tab), Number(frame), counts);
+        if (!/^\d+$/.test(frame) || !isCounts(counts)) continue;
+        const limit = own(tabLimits, frame) ? tabLimits[frame] : 'none';
+        this.set(Number(tab), Number(frame), counts, LIMIT_ORDER.find((l) => l === limit) ?? 'none');
       }
     }
   }
 
-  /** Records a frame's counts; returns the tab's new total. */
-  set(tabId: number, frameId: number, counts: FrameCounts): number {
+  /** Records a frame's counts and the cap it reached; returns the tab's new total. */
+  set(tabId: number, frameId: number, counts: FrameCounts, limit: PageLimit = 'none'): number {
     const frames = own(this.data, String(tabId)) ? (this.data[tabId] as Record<string, FrameCounts>) : {};
+    const limits = own(this.limits, String(tabId)) ? (this.limits[tabId] as Record<string, PageLimit>) : {};
     this.data[tabId] = frames;
+    this.limits[tabId] = limits;
     if (Object.values(counts).some((n) => n > 0)) frames[frameId] = { ...counts };
     else delete frames[frameId];
-    if (Object.keys(frames).length === 0) delete this.data[tabId];
+    if (limit !== 'none' && own(frames, String(frameId))) limits[frameId] = limit;
+    else delete limits[frameId];
+    if (Object.keys(frames).length === 0) this.forgetTab(tabId);
     return this.total(tabId);
   }
 
@@ -53,16 +69,23 @@ export class TabCounts {
     return Object.fromEntries(sum);
   }
 
+  /** The furthest cap any frame of the tab reached. */
+  limit(tabId: number): PageLimit {
+    const limits = own(this.limits, String(tabId)) ? Object.values(this.limits[tabId] as object) : [];
+    return LIMIT_ORDER.reduce<PageLimit>((worst, l) => (limits.includes(l) ? l : worst), 'none');
+  }
+
   total(tabId: number): number {
     return Object.values(this.byEntity(tabId)).reduce((a, b) => a + b, 0);
   }
 
   forgetTab(tabId: number): void {
     delete this.data[tabId];
+    delete this.limits[tabId];
   }
 
-  toJSON(): TabCountsData {
-    return this.data;
+  toJSON(): { counts: TabCountsData; limits: TabLimitsData } {
+    return { counts: this.data, limits: this.limits };
   }
 }
 

@@ -39,6 +39,8 @@ export const coreEn = {
   pausedNotice: 'Paused: nothing is highlighted until you turn this back on.',
   onThisPage: 'On this page',
   noMentions: 'No mentions found on this page.',
+  highlightsCapped: 'More than {max} mentions: the first {max} are highlighted, all are counted.',
+  countsCapped: 'This page holds more than {max} mentions: counting stopped there, and only the first are highlighted.',
   mentionItem: '{name}, {count}',
   mentionCount_one: '{count} mention',
   mentionCount_other: '{count} mentions',
@@ -171,6 +173,9 @@ export const coreFr: Record<keyof typeof coreEn, string> = {
   pausedNotice: 'En pause : rien n’est surligné tant que vous ne réactivez pas.',
   onThisPage: 'Sur cette page',
   noMentions: 'Aucune mention sur cette page.',
+  highlightsCapped: 'Plus de {max} mentions : les {max} premières sont surlignées, toutes sont comptées.',
+  countsCapped:
+    'Cette page compte plus de {max} mentions : le décompte s’arrête là, et seules les premières sont surlignées.',
   mentionItem: '{name}, {count}',
   mentionCount_one: '{count} mention',
   mentionCount_other: '{count} mentions',

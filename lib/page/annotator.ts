@@ -1,6 +1,7 @@
 import type { AliasSpec } from '@/lib/facts/alias-spec';
 import type { Matcher } from '@/lib/text/matcher';
 import { blockOf } from './dom-blocks';
+import { MAX_HIGHLIGHTED, MAX_TRACKED, type PageLimit } from './limits';
 import { countByEntity, MentionSet } from './mention-set';
 import { type Changes, MutationReader } from './mutation-reader';
 import { type Mention, type ScanOptions, scanSubtree } from './scan';
@@ -14,17 +15,10 @@ export interface Painter {
   clear(): void;
 }
 
-/** What the page holds, counted: per entity, and whether counting stopped at the cap. */
-export interface MentionCounts {
-  counts: Record<string, number>;
-  /** More mentions than `MAX_TRACKED` stand on the page: counting stopped there. */
-  capped: boolean;
-}
-
 export interface AnnotatorOptions extends Pick<ScanOptions, 'isExcluded' | 'isHidden'> {
   painter: Painter;
   /** Called with the mention counts per entity whenever they change. */
-  onCounts(counts: Record<string, number>, capped: boolean): void;
+  onCounts(counts: Record<string, number>, limit: PageLimit): void;
   /** Called after every change of the highlighted mentions (at most `MAX_HIGHLIGHTED`). */
   onChange?(mentions: readonly Mention[]): void;
   /** Batches bursts of page changes before re-scanning. */
@@ -32,10 +26,6 @@ export interface AnnotatorOptions extends Pick<ScanOptions, 'isExcluded' | 'isHi
   slicer?: () => TimeSlicer;
 }
 
-/** Mentions painted and reachable from the keyboard: more would tax every repaint of the page. */
-export const MAX_HIGHLIGHTED = 5_000;
-/** Mentions kept and counted: beyond this a page (a log, a generated list) gets no more work. */
-export const MAX_TRACKED = 50_000;
 /** Records held before a burst is treated as "everything changed": memory stays bounded. */
 const MAX_RECORDS = 200_000;
 
@@ -247,11 +237,12 @@ export class PageAnnotator {
 
   private publishCounts(visible: readonly Mention[]): void {
     const counts = countByEntity(visible);
-    const capped = this.mentions.size >= MAX_TRACKED;
-    const key = JSON.stringify([capped, Object.entries(counts).sort()]);
+    const limit: PageLimit =
+      this.mentions.size >= MAX_TRACKED ? 'counts' : visible.length > MAX_HIGHLIGHTED ? 'highlights' : 'none';
+    const key = JSON.stringify([limit, Object.entries(counts).sort()]);
     if (key === this.lastCounts) return;
     this.lastCounts = key;
-    this.options.onCounts(counts, capped);
+    this.options.onCounts(counts, limit);
   }
 }
 

@@ -3,13 +3,14 @@ import { Matcher } from '@/lib/text/matcher';
 import { PageAnnotator } from './annotator';
 import { CardTrigger, type CardUiLoader } from './card-trigger';
 import { Highlighter } from './highlighter';
+import type { PageLimit } from './limits';
 
 export interface SessionDeps {
   /** Where cards get their data (messages to the background). */
   data: ConstructorParameters<typeof CardTrigger>[1]['data'];
   loadCardUi: CardUiLoader;
   /** The frame's counts changed: they go to the background, for the badge and the popup. */
-  reportCounts(counts: Record<string, number>, capped: boolean): void;
+  reportCounts(counts: Record<string, number>, limit: PageLimit): void;
   isInvalid(): boolean;
   listen: ConstructorParameters<typeof CardTrigger>[1]['listen'];
   /** Runs `fn` every `ms` until the returned function is called (or the content script goes away). */
@@ -75,8 +76,8 @@ export class PageSession {
         this.cards.setMentions(mentions);
         this.guard(mentions.length > 0);
       },
-      onCounts: (counts, capped) => {
-        if (!this.deps.isInvalid()) this.deps.reportCounts(counts, capped);
+      onCounts: (counts, limit) => {
+        if (!this.deps.isInvalid()) this.deps.reportCounts(counts, limit);
       },
     });
     this.annotator = annotator;

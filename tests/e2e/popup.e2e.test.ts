@@ -16,7 +16,8 @@ const mentionList = (popup: E2EPage) =>
   popup.evaluate(() =>
     [...document.querySelectorAll<HTMLElement>('.mention')].map((b) => ({
       entity: b.dataset.entity,
-      count: Number.parseInt(b.querySelector('.count')?.textContent ?? '', 10),
+      // Digits only: Intl groups thousands ("6,000").
+      count: Number.parseInt((b.querySelector('.count')?.textContent ?? '').replace(/\D/g, ''), 10),
     })),
   );
 
@@ -160,6 +161,30 @@ describeInBrowsers('popup and site switching', { fixtures: { '/': FIXTURES } }, 
       (name) => name === 'Craig Federighi',
     );
     expect(card).toBe('Craig Federighi');
+  });
+
+  it('says when a page holds more mentions than are highlighted, and counts them all', async () => {
+    const many = await session().newPage();
+    await many.goto(url('/many-mentions.html?n=6000'));
+    await untilCount(many, 5000);
+    const ext = await session().openExtensionPage('/welcome.html');
+    const [manyTab] = (await poll(
+      () => tabsWithBadge(ext, '999+'),
+      (ids) => ids.length === 1,
+    )) as [number];
+    const popup = await session().openExtensionPage(`/popup.html?tab=${manyTab}`);
+    await popupReady(popup);
+    const list = await poll(
+      () => mentionList(popup),
+      (l) => l.length === 1,
+    );
+    expect(list).toEqual([{ entity: 'siri', count: 6000 }]);
+    const notice = await popup.evaluate(() => {
+      const p = document.querySelector<HTMLElement>('[data-limit]');
+      return p && { limit: p.dataset.limit, text: p.textContent };
+    });
+    expect(notice).toEqual({ limit: 'highlights', text: expect.stringMatching(/first 5,000 are highlighted/) });
+    await many.close();
   });
 
   it('opens the options page, which passes axe-core and reports the fact base', async () => {

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Popup } from '@/components/popup/Popup';
 import type { TabMention } from '@/lib/ext/messages';
 import type { Lang } from '@/lib/i18n/language';
+import type { PageLimit } from '@/lib/page/limits';
 import { sampleMentions, servedSummary } from '@/tests/helpers/served';
 
 afterEach(cleanup);
@@ -10,13 +11,13 @@ afterEach(cleanup);
 const loadSummary = async () => servedSummary();
 const mentions = sampleMentions();
 
-const renderOnPage = (lang: Lang, list: TabMention[], onReveal = vi.fn()) =>
+const renderOnPage = (lang: Lang, list: TabMention[], onReveal = vi.fn(), limit: PageLimit = 'none') =>
   render(
     <Popup
       lang={lang}
       loadSummary={loadSummary}
       page={{ status: 'ready', site: 'example.com', enabled: true, paused: false }}
-      loadMentions={async () => list}
+      loadMentions={async () => ({ mentions: list, limit })}
       onReveal={onReveal}
     />,
   );
@@ -49,6 +50,25 @@ describe('PageMentions', () => {
       expect(plural.querySelector('.count')?.textContent).toBe(thousands);
       // The words are in the names only, not in the text shown.
       expect(within(screen.getByRole('list')).queryByText(/mention/)).toBeNull();
+    });
+  }
+
+  it('says nothing of caps on an ordinary page', async () => {
+    renderOnPage('en', mentions);
+    await screen.findAllByRole('button', { name: /mentions?$/ });
+    expect(document.querySelector('[data-limit]')).toBeNull();
+  });
+
+  for (const [lang, limit, pattern] of [
+    ['en', 'highlights', /first 5,000 are highlighted, all are counted/],
+    ['fr', 'highlights', /5\s000 premières sont surlignées/],
+    ['en', 'counts', /more than 50,000 mentions: counting stopped there/],
+    ['fr', 'counts', /plus de 50\s000 mentions : le décompte s’arrête là/],
+  ] as const) {
+    it(`says in ${lang} when the page reached the ${limit} cap`, async () => {
+      renderOnPage(lang, mentions, vi.fn(), limit);
+      const notice = await screen.findByText(pattern);
+      expect(notice.dataset.limit).toBe(limit);
     });
   }
 });

@@ -109,7 +109,7 @@ describe('Popup on a page', () => {
         lang="en"
         loadSummary={loadSummary}
         page={{ status: 'ready', site: 'example.com', enabled: false, paused: false }}
-        loadMentions={async () => mentions}
+        loadMentions={async () => ({ mentions, limit: 'none' })}
       />,
     );
     expect(screen.getByText('Highlighting is off on example.com.')).toBeTruthy();

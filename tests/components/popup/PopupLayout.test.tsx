@@ -11,7 +11,8 @@ afterEach(cleanup);
 const base = sampleBase();
 const ready: PageState = { status: 'ready', site: 'example.com', enabled: true, paused: false };
 
-function renderPopup(page: PageState, loadMentions?: () => Promise<TabMention[]>) {
+function renderPopup(page: PageState, loadList?: () => Promise<TabMention[]>) {
+  const loadMentions = loadList && (async () => ({ mentions: await loadList(), limit: 'none' as const }));
   return render(
     <Popup
       lang="en"

@@ -38,7 +38,7 @@ describe('Popup snooze', () => {
         lang="en"
         loadSummary={loadSummary}
         page={page({ decision: snoozed })}
-        loadMentions={async () => []}
+        loadMentions={async () => ({ mentions: [], limit: 'none' })}
         onSnooze={onSnooze}
         now={NOW}
       />,
@@ -86,7 +86,7 @@ describe('Popup where settings could not be read', () => {
         lang="en"
         loadSummary={loadSummary}
         page={page({ enabled: false, switchable: false, decision })}
-        loadMentions={async () => []}
+        loadMentions={async () => ({ mentions: [], limit: 'none' })}
         onSnooze={vi.fn()}
       />,
     );

@@ -82,12 +82,12 @@ describe('createDispatcher', () => {
       },
       entityIds: new Set(['siri']),
       onMentions: (...args) => seen.push(args),
-      tabMentions: async () => ({}),
+      tabMentions: async () => ({ counts: {}, limit: 'none' }),
       onSnooze: async () => {},
       onMute: async () => {},
     });
     await createDispatcher(real, OWN)('reportMentions', { counts: { siri: 2 } }, blankFrame);
-    expect(seen).toEqual([[7, 4, { siri: 2 }, false, 'about:blank']]);
+    expect(seen).toEqual([[7, 4, { siri: 2 }, 'none', 'about:blank']]);
   });
 });
 
@@ -101,9 +101,31 @@ describe('TabCounts', () => {
   });
 
   it('keeps only well-formed data from session storage', () => {
-    const counts = new TabCounts({ 1: { 0: { siri: 2 }, x: { siri: 1 } }, 2: { 0: { siri: -1 } }, y: {} });
-    expect(counts.toJSON()).toEqual({ 1: { 0: { siri: 2 } } });
-    expect(new TabCounts('garbage').toJSON()).toEqual({});
+    const counts = new TabCounts({
+      counts: { 1: { 0: { siri: 2 }, 1: { siri: 1 }, x: { siri: 1 } }, 2: { 0: { siri: -1 } }, y: {} },
+      limits: { 1: { 0: 'counts', 1: 'everything' }, 2: { 0: 'highlights' } },
+    });
+    expect(counts.toJSON()).toEqual({
+      counts: { 1: { 0: { siri: 2 }, 1: { siri: 1 } } },
+      limits: { 1: { 0: 'counts' } },
+    });
+    expect(new TabCounts('garbage').toJSON()).toEqual({ counts: {}, limits: {} });
+    // The shape of earlier versions: nothing read, nothing broken.
+    expect(new TabCounts({ 1: { 0: { siri: 2 } } }).total(1)).toBe(0);
+  });
+
+  it('tells the furthest cap any frame of a tab reached, and forgets it with the frame', () => {
+    const counts = new TabCounts();
+    counts.set(1, 0, { siri: 1 });
+    expect(counts.limit(1)).toBe('none');
+    counts.set(1, 2, { siri: 5000 }, 'highlights');
+    counts.set(1, 3, { siri: 50000 }, 'counts');
+    expect(counts.limit(1)).toBe('counts');
+    counts.set(1, 3, {}, 'none');
+    expect(counts.limit(1)).toBe('highlights');
+    expect(counts.limit(2)).toBe('none');
+    counts.forgetTab(1);
+    expect(counts.limit(1)).toBe('none');
   });
 });
 

@@ -96,7 +96,7 @@ describe('createHandlers', () => {
     };
     const tabMentions = async (tabId: number) => {
       calls.push(['tabMentions', tabId]);
-      return { 'craig-federighi': 2, siri: 1 };
+      return { counts: { 'craig-federighi': 2, siri: 1 }, limit: 'highlights' as const };
     };
     const pageSetup = async (site: string | null): Promise<PageSetup> => {
       calls.push(['pageSetup', site]);
@@ -145,7 +145,8 @@ describe('createHandlers', () => {
 
   it('getTabMentions lists the tab’s entities with names and counts, in the base’s order', async () => {
     const { deps: d, calls } = deps();
-    const list = await createHandlers(d).getTabMentions({ tabId: 9 }, {});
+    const { mentions: list, limit } = await createHandlers(d).getTabMentions({ tabId: 9 }, {});
+    expect(limit).toBe('highlights');
     expect(list.map((m) => [m.entityId, m.count])).toEqual(
       sampleBase()
         .entities.filter((e) => e.id === 'siri' || e.id === 'craig-federighi')
@@ -160,10 +161,13 @@ describe('createHandlers', () => {
     const handlers = createHandlers(d);
     await handlers.reportMentions({ counts: { siri: 3, apple: 0 } }, { tabId: 4, frameId: 2, url: 'https://a.com/' });
     await handlers.reportMentions({ counts: {} }, { tabId: 4 });
+    await handlers.reportMentions({ counts: { siri: 1 }, limit: 'counts' }, { tabId: 4 });
     expect(calls).toEqual([
-      ['onMentions', 4, 2, { siri: 3, apple: 0 }, false, 'https://a.com/'],
-      ['onMentions', 4, 0, {}, false, undefined],
+      ['onMentions', 4, 2, { siri: 3, apple: 0 }, 'none', 'https://a.com/'],
+      ['onMentions', 4, 0, {}, 'none', undefined],
+      ['onMentions', 4, 0, { siri: 1 }, 'counts', undefined],
     ]);
+    await expect(handlers.reportMentions({ counts: {}, limit: 'all' }, { tabId: 4 })).rejects.toThrow();
   });
 
   it('rejects malformed messages before touching the store', async () => {

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { MAX_HIGHLIGHTED, MAX_TRACKED, outermost, PageAnnotator, type Painter } from '@/lib/page/annotator';
+import { outermost, PageAnnotator, type Painter } from '@/lib/page/annotator';
+import { MAX_HIGHLIGHTED, MAX_TRACKED, type PageLimit } from '@/lib/page/limits';
 import type { Mention } from '@/lib/page/scan';
 import { SiblingRun } from '@/lib/page/scan-root';
 import { TimeSlicer } from '@/lib/page/time-slice';
@@ -22,19 +23,19 @@ class CountingPainter implements Painter {
 function setup() {
   const painter = new CountingPainter();
   let counts: Record<string, number> = {};
-  let capped = false;
+  let limit: PageLimit = 'none';
   const annotator = new PageAnnotator(document, subjects, {
     painter,
-    onCounts: (c, cap) => {
+    onCounts: (c, reached) => {
       counts = c;
-      capped = cap;
+      limit = reached;
     },
     debounceMs: 5,
     slicer: () => new TimeSlicer(8),
     isHidden: () => false,
   });
   running.push(annotator);
-  return { annotator, painter, counts: () => counts, capped: () => capped };
+  return { annotator, painter, counts: () => counts, limit: () => limit };
 }
 
 async function settle(annotator: PageAnnotator): Promise<void> {
@@ -112,22 +113,31 @@ describe('work grows linearly with the page’s changes', () => {
 describe('bounded work on pathological pages', () => {
   it('stops counting at the cap, highlights the first ones only, and says so', async () => {
     document.body.innerHTML = `<pre>${'Siri '.repeat(MAX_TRACKED + 5_000)}</pre>`;
-    const { annotator, painter, counts, capped } = setup();
+    const { annotator, painter, counts, limit } = setup();
     await annotator.start();
     expect(counts().siri).toBe(MAX_TRACKED);
-    expect(capped()).toBe(true);
+    expect(limit()).toBe('counts');
     expect(painter.last).toHaveLength(MAX_HIGHLIGHTED);
     expect(annotator.current()).toHaveLength(MAX_HIGHLIGHTED);
   });
 
   it('counts again below the cap once the page drops the text', async () => {
     document.body.innerHTML = `<pre id="big">${'Siri '.repeat(MAX_TRACKED)}</pre><p>Siri</p>`;
-    const { annotator, counts, capped } = setup();
+    const { annotator, counts, limit } = setup();
     await annotator.start();
-    expect(capped()).toBe(true);
+    expect(limit()).toBe('counts');
     document.getElementById('big')?.remove();
     await settle(annotator);
     expect(counts()).toEqual({ siri: 1 });
-    expect(capped()).toBe(false);
+    expect(limit()).toBe('none');
+  });
+
+  it('counts every mention past the highlight cap, and says that only highlighting stopped', async () => {
+    document.body.innerHTML = `<pre>${'Siri '.repeat(MAX_HIGHLIGHTED + 10)}</pre>`;
+    const { annotator, painter, counts, limit } = setup();
+    await annotator.start();
+    expect(counts().siri).toBe(MAX_HIGHLIGHTED + 10);
+    expect(limit()).toBe('highlights');
+    expect(painter.last).toHaveLength(MAX_HIGHLIGHTED);
   });
 });

@@ -97,7 +97,7 @@ describe('malformed messages', () => {
     store: new FactStore(base, hash, quiet),
     entityIds: new Set(base.entities.map((e) => e.id)),
     onMentions: () => {},
-    tabMentions: async () => ({}),
+    tabMentions: async () => ({ counts: {}, limit: 'none' }),
     pageSetup: async () => {
       throw new Error('not asked in these tests');
     },
