@@ -22,6 +22,10 @@ describe('readDirection', () => {
     expect(() => readDirection(data)).toThrow(InvalidMessageError);
   });
 
+  it('refuses an array, even one carrying the field', () => {
+    expect(() => readDirection(Object.assign([], { direction: 'next' }))).toThrow(InvalidMessageError);
+  });
+
   it('names the message in the error', () => {
     expect(() => readDirection({ direction: 'up' })).toThrow(/navigateMention/);
   });
@@ -48,6 +52,10 @@ describe('readEntityId', () => {
     { entityId: 'siri', direction: 'next' },
   ])('refuses %j', (data) => {
     expect(() => readEntityId(data)).toThrow(InvalidMessageError);
+  });
+
+  it('refuses an array, even one carrying the field', () => {
+    expect(() => readEntityId(Object.assign([], { entityId: 'siri' }))).toThrow(InvalidMessageError);
   });
 
   it('names the message in the error', () => {

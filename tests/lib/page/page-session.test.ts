@@ -202,11 +202,13 @@ describe('PageSession registry guard', () => {
     expect(painted()).toEqual(['Siri', 'Craig Federighi']);
     expect(checks).toHaveBeenCalledTimes(1);
 
-    // Switched off, a scroll costs nothing: not even a page's highlight under our name is looked at.
-    await s.apply(off());
+    // Switched off, a scroll costs nothing, even one whose frame was already asked for.
     checks.mockClear();
+    document.dispatchEvent(new Event('scroll'));
+    await s.apply(off());
     const impostor = newHighlight();
     registry.set(SUBJECT, impostor);
+    await nextFrame();
     document.dispatchEvent(new Event('scroll'));
     await nextFrame();
     expect(checks).not.toHaveBeenCalled();
