@@ -52,7 +52,7 @@ describe('CardTrigger: hover', () => {
     await page.wait(FRAME_MS);
     expect(ui.opens).toHaveLength(0);
 
-    // The same input from the user does open it.
+    // Only trust made the difference: the same input from the user opens it.
     clickAt(over);
     await page.wait(FRAME_MS);
     expect(ui.opens).toHaveLength(1);

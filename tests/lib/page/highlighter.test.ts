@@ -54,9 +54,8 @@ describe('Highlighter.sync', () => {
 
     highlighter.sync([siri, craig]);
     expect(paintedUnder(SUBJECT)).toEqual(['Siri', 'Craig Federighi']);
-    // An unchanged mention keeps its range: re-creating every range on each change would repaint the page.
+    // An unchanged mention keeps its range, so that a change costs only what changed.
     expect([...(registry.get(SUBJECT) ?? [])][0]).toBe(siriRange);
-    // A category left without mentions leaves the registry rather than staying as an empty highlight.
     expect(registry.has(ORGANISATION)).toBe(false);
 
     highlighter.sync([]);
