@@ -82,7 +82,10 @@ export function createCardUi(options: CardUiOptions): CardUi {
 class CardPresenter implements CardUi {
   private readonly view: CardView;
   private readonly cache = new Map<string, Served<EntityCard>>();
+  /** Answers on their way: a card asked for twice (prefetch, then open) is fetched once. */
+  private readonly loading = new Map<string, Promise<Served<EntityCard>>>();
   private summary: Served<SummaryData> | null = null;
+  private summaryLoading = false;
   private state: OpenState | null = null;
   private error = false;
   private lang: Lang;
@@ -135,11 +138,18 @@ class CardPresenter implements CardUi {
   }
 
   prefetch(entityIds: Iterable<string>): void {
-    if (!this.summary)
+    if (!this.summary && !this.summaryLoading) {
+      this.summaryLoading = true;
       this.options.data.summary().then(
-        (s) => (this.summary = s),
-        () => {},
+        (s) => {
+          this.summary = s;
+          this.summaryLoading = false;
+        },
+        () => {
+          this.summaryLoading = false;
+        },
       );
+    }
     for (const id of entityIds) this.load(id).catch(() => {});
   }
 
@@ -185,7 +195,17 @@ class CardPresenter implements CardUi {
   private async load(entityId: string): Promise<Served<EntityCard>> {
     const cached = this.cache.get(entityId);
     if (cached) return cached;
-    const served = await this.options.data.card(entityId);
+    let pending = this.loading.get(entityId);
+    if (!pending) {
+      pending = this.options.data.card(entityId);
+      this.loading.set(entityId, pending);
+      // A failed answer is forgotten, so that the next open asks again.
+      pending.then(
+        () => this.loading.delete(entityId),
+        () => this.loading.delete(entityId),
+      );
+    }
+    const served = await pending;
     this.cache.set(entityId, served);
     return served;
   }

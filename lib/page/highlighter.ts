@@ -81,6 +81,9 @@ export class Highlighter {
       if (highlight.size > 0 && this.registry.get(name) !== highlight) this.registry.set(name, highlight);
       else if (highlight.size === 0 && this.registry.get(name) === highlight) this.registry.delete(name);
     }
+    // The keyboard's current mark too: a card stays open on it.
+    if (this.current.size > 0 && this.registry.get(CURRENT_HIGHLIGHT) !== this.current)
+      this.registry.set(CURRENT_HIGHLIGHT, this.current);
     // Names of ours that the page filled with highlights of its own would be painted in our style.
     // (Looked up by name: Firefox does not let a content script iterate the page's registry.)
     const ours = new Set<Highlight>([...this.highlights.values(), this.current]);

@@ -90,6 +90,16 @@ describe('card prefetch', () => {
     expect(page.root().querySelector('.card-source')).not.toBeNull();
   });
 
+  it('asks once for a card already on its way, and once for the summary', async () => {
+    page = cardUiPage();
+    page.ui.prefetch(['siri', 'apple']);
+    page.ui.prefetch(['siri', 'apple']);
+    await page.ui.open(page.opening('siri'));
+    expect(calledIds(page.data.card).sort()).toEqual(['apple', 'siri']);
+    expect(page.data.summary).toHaveBeenCalledTimes(1);
+    expect(text('h2.name')).toBe('Siri');
+  });
+
   it('asks again for a card whose load failed', async () => {
     const data = sampleData();
     data.card.mockRejectedValueOnce(new Error('busy'));

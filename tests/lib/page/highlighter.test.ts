@@ -120,6 +120,17 @@ describe('Highlighter.ensureRegistered', () => {
     expect(registry.get(SUBJECT)).toBe(before.get(SUBJECT));
   });
 
+  it('puts the keyboard’s current mark back into a registry the page cleared', () => {
+    const highlighter = new Highlighter(registry.typed);
+    highlighter.sync([siri, craig]);
+    highlighter.setCurrent(craig);
+    const current = registry.get(CURRENT_HIGHLIGHT);
+    registry.clear();
+    highlighter.ensureRegistered();
+    expect(registry.get(CURRENT_HIGHLIGHT)).toBe(current);
+    expect(paintedUnder(CURRENT_HIGHLIGHT)).toEqual(['Craig Federighi']);
+  });
+
   it('refills a highlight the page emptied, and takes out ranges the page added to it', () => {
     const highlighter = new Highlighter(registry.typed);
     highlighter.sync([siri, craig]);

@@ -88,7 +88,7 @@ describe('PageSession.apply', () => {
     await s.apply(on());
     expect(s.enabled).toBe(true);
     expect(painted()).toEqual(['Siri', 'Craig Federighi']);
-    expect(deps.reportCounts).toHaveBeenLastCalledWith({ siri: 1, 'craig-federighi': 1 }, false);
+    expect(deps.reportCounts).toHaveBeenLastCalledWith({ siri: 1, 'craig-federighi': 1 }, 'none');
   });
 
   it('removes every highlight, clears the counts and stops watching when the setup disables it', async () => {
@@ -97,7 +97,7 @@ describe('PageSession.apply', () => {
     await s.apply(off());
     expect(s.enabled).toBe(false);
     expect(registry.size).toBe(0);
-    expect(deps.reportCounts).toHaveBeenLastCalledWith({}, false);
+    expect(deps.reportCounts).toHaveBeenLastCalledWith({}, 'none');
 
     const reports = deps.reportCounts.mock.calls.length;
     document.body.insertAdjacentHTML('beforeend', '<p>Siri, later.</p>');
@@ -115,7 +115,7 @@ describe('PageSession.apply', () => {
 
     await s.apply(on({ matcher: WITH_ORGANISATIONS, matcherKey: 'with-organisations' }));
     expect(painted(highlightName('organisation'))).toEqual(['Apple']);
-    expect(deps.reportCounts).toHaveBeenLastCalledWith({ siri: 1, 'craig-federighi': 1, apple: 1 }, false);
+    expect(deps.reportCounts).toHaveBeenLastCalledWith({ siri: 1, 'craig-federighi': 1, apple: 1 }, 'none');
   });
 
   it('starts again after being switched off and on', async () => {
