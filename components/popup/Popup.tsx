@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { Disclosure } from '@/components/shared/Disclosure';
 import { SwitchRow } from '@/components/shared/SwitchRow';
 import { useServed } from '@/components/shared/useServed';
@@ -9,6 +9,7 @@ import type { Lang } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
 import type { Served, SummaryData } from '@/lib/store/fact-store';
 import { FactSearch } from './FactSearch';
+import { MutedNames } from './MutedNames';
 import { PageMentions } from './PageMentions';
 import { type SnoozeAction, SnoozeControls } from './SnoozeControls';
 import { SummaryView } from './SummaryView';
@@ -43,6 +44,9 @@ export interface PopupProps {
   search?: (query: string) => Promise<Served<SearchHit[]>>;
   loadCard?: (entityId: string) => Promise<Served<CardData>>;
   onOpenOptions?: () => void;
+  /** Entities muted from their cards, offered back under the page's mentions. */
+  muted?: readonly string[];
+  onUnmute?: (entityId: string) => void;
   onSnooze?: (action: SnoozeAction | 'clear') => void;
   /** The last snooze could not be saved. */
   snoozeFailed?: boolean;
@@ -73,6 +77,11 @@ export function Popup(props: PopupProps) {
   // Null until the reader opens or closes the summary: from then on, their choice stands.
   const [summaryChoice, setSummaryChoice] = useState<boolean | null>(null);
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(lang, key, params);
+  const { loadCard } = props;
+  const loadName = useMemo(
+    () => async (id: string, l: Lang) => (loadCard ? (await loadCard(id)).value.entity.name[l] : null),
+    [loadCard],
+  );
 
   const decision = page.status === 'ready' ? page.decision : undefined;
   const running = page.status === 'ready' && page.enabled && !page.paused && (decision?.run ?? true);
@@ -172,6 +181,9 @@ export function Popup(props: PopupProps) {
 
       {listShown && (
         <PageMentions lang={lang} mentions={mentions} limit={limit} onReveal={(id) => props.onReveal?.(id)} />
+      )}
+      {props.muted && props.muted.length > 0 && props.loadCard && props.onUnmute && (
+        <MutedNames lang={lang} muted={props.muted} loadName={loadName} onUnmute={props.onUnmute} />
       )}
 
       <Disclosure

@@ -118,6 +118,8 @@ function App({ tab }: { tab: TargetTab }) {
         await sendMessage('snoozeSite', { site: page.site, until, tabId }).catch(() => setSnoozeFailed(true));
       }}
       onOpenOptions={() => browser.runtime.openOptionsPage()}
+      muted={read?.values.mutedEntities}
+      onUnmute={(entityId) => void sendMessage('setEntityMuted', { entityId, muted: false }).catch(() => {})}
     />
   );
 }

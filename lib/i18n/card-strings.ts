@@ -5,6 +5,7 @@ export const cardEn = {
   mute: 'Don’t highlight {name}',
   unmute: 'Highlight {name} again',
   mutedNote: '{name} is no longer highlighted on any page.',
+  mutedHeading: 'Not highlighted',
   showAllFacts: 'Show all {count} facts',
   showFewerFacts: 'Show fewer facts',
 };
@@ -15,6 +16,7 @@ export const cardFr: Record<keyof typeof cardEn, string> = {
   mute: 'Ne plus surligner {name}',
   unmute: 'Surligner à nouveau {name}',
   mutedNote: '{name} n’est plus surligné sur aucune page.',
+  mutedHeading: 'Non surlignés',
   showAllFacts: 'Voir les {count} faits',
   showFewerFacts: 'Voir moins de faits',
 };

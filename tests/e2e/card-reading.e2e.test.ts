@@ -62,6 +62,75 @@ describeInBrowsers('card reading', { fixtures: { '/': FIXTURES } }, ({ session, 
     await waitCard(page, (c) => c === null);
     await page.close();
   });
+
+  it('mutes a name from its card in every open tab at once, and unmutes it from the card or the popup', async () => {
+    const other = await session().newPage();
+    await openPage(other, url('/article-en.html'), 8);
+    const texts = async (p: E2EPage) => (await paintedRanges(p)).map((r) => r.text);
+    const namesCraig = (t: string[]) => t.some((text) => /Craig|Federighi/.test(text));
+    const muteButton = () =>
+      page.inCard((d) => {
+        const button = d.querySelector<HTMLButtonElement>('p.mute button');
+        return button && { text: button.textContent, note: d.querySelector('.muted-note')?.textContent ?? null };
+      });
+    const clickMute = () => page.inCard((d) => d.querySelector<HTMLButtonElement>('p.mute button')?.click());
+
+    const at = await centerOfText(page, 'Craig Federighi');
+    await page.click(at.x, at.y);
+    await waitCard(page, (c) => c?.name === 'Craig Federighi' && c.pinned);
+    expect((await muteButton())?.text).toBe('Don’t highlight Craig Federighi');
+    await clickMute();
+    // Gone from both tabs; the card stays open, pinned, to offer the way back.
+    await poll(
+      () => texts(other),
+      (t) => !namesCraig(t) && t.length === 6,
+    );
+    await poll(
+      () => texts(page),
+      (t) => t.join() === 'Ruoming Pang',
+    );
+    expect(await muteButton()).toEqual({
+      text: 'Highlight Craig Federighi again',
+      note: expect.stringContaining('no longer highlighted'),
+    });
+    expect((await cardState(page))?.pinned).toBe(true);
+    expect(await cardAxeViolations(page, session(), url('/blank.html'))).toEqual([]);
+
+    await clickMute();
+    await poll(
+      () => paintedRanges(other),
+      (r) => r.length === 8,
+    );
+    await poll(
+      () => paintedRanges(page),
+      (r) => r.length === 2,
+    );
+
+    // Muted again, then unmuted from the popup, which lists it under the page's mentions.
+    await clickMute();
+    await poll(
+      () => paintedRanges(other),
+      (r) => r.length === 6,
+    );
+    const popup = await session().openExtensionPage('/popup.html');
+    const unmute = await poll(
+      () => popup.evaluate(() => document.querySelector('.muted-names button')?.textContent ?? null),
+      (t) => t !== null,
+    );
+    expect(unmute).toBe('Highlight Craig Federighi again');
+    await popup.evaluate(() => document.querySelector<HTMLButtonElement>('.muted-names button')?.click());
+    await poll(
+      () => paintedRanges(other),
+      (r) => r.length === 8,
+    );
+    await poll(
+      () => popup.evaluate(() => document.querySelector('.muted-names')),
+      (el) => el === null,
+    );
+    await popup.close();
+    await other.close();
+    await page.close();
+  });
 });
 
 describeInBrowsers(
