@@ -128,7 +128,8 @@ export function readProfile(profile) {
     .sort((a, b) => b[1] - a[1])
     .slice(0, 5)
     .map(([name, us]) => `${name} ${(us / 1000).toFixed(1)} ms`);
-  return { extensionMs: extensionUs / 1000, busyMs: busyUs / 1000, samples: samples.length, top };
+  const extensionNodes = profile.nodes.filter((n) => n.callFrame.url.startsWith('chrome-extension://')).length;
+  return { extensionMs: extensionUs / 1000, busyMs: busyUs / 1000, samples: samples.length, extensionNodes, top };
 }
 
 /**

@@ -41,7 +41,7 @@ const QUICK = {
   aliasMarkRuns: { 10: 1, 1000: 1 },
   healthPage: 'synthetic 1 MB',
   healthLoads: 1,
-  overheadLoads: 3,
+  overheadLoads: 2,
   // Section 1 of a quick run sees one corpus page without mentions: the second is counted in section 4.
   overheadPages: ['lemonde-1', 'heise'],
   overheadMaxPages: 2,

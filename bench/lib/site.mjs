@@ -12,7 +12,7 @@ const FIXTURES = join(ROOT, 'tests/fixtures');
 /**
  * Generates the synthetic pages of `config`, serves them with the corpus,
  * the stress pages and the test fixtures, and resolves to
- * `{ origin, synthetic, corpus, all, stress, fixture(file), close() }`, the page
+ * `{ origin, synthetic, corpus, all, stress, corpusPage(name), fixture(file), close() }`, the page
  * lists holding the specs sections iterate over (name, kind, url, loads…).
  */
 export async function serveBenchPages(config, seed) {
@@ -31,13 +31,14 @@ export async function serveBenchPages(config, seed) {
     readdirSync(CORPUS)
       .filter((f) => f.endsWith('.html'))
       .sort();
-  const corpus = corpusFiles.map((f) => ({
+  const corpusPage = (f) => ({
     name: f.replace('.html', ''),
     kind: 'corpus',
     url: `${server.origin}/corpus/${f}`,
     loads: config.corpusLoads,
     markLoads: config.corpusLoads,
-  }));
+  });
+  const corpus = corpusFiles.map(corpusPage);
   for (const s of synthetic) s.url = `${server.origin}/synth/${s.file}`;
   return {
     origin: server.origin,
@@ -45,6 +46,8 @@ export async function serveBenchPages(config, seed) {
     corpus,
     all: [...synthetic, ...corpus],
     stress,
+    /** Any page of the corpus folder, in this run's lists or not (`name` without `.html`). */
+    corpusPage: (name) => corpusPage(`${name}.html`),
     fixture: (file) => `${server.origin}/fixtures/${file}`,
     close: server.close,
   };
