@@ -8,6 +8,7 @@ import cardLatency from './card-latency.mjs';
 import feed from './feed.mjs';
 import mainThreadHealth from './main-thread-health.mjs';
 import overhead from './overhead.mjs';
+import paintScroll from './paint-scroll.mjs';
 import pathologicalNode from './pathological-node.mjs';
 import sizes from './sizes.mjs';
 
@@ -20,4 +21,5 @@ export const SECTIONS = [
   sizes,
   feed,
   pathologicalNode,
+  paintScroll,
 ];
