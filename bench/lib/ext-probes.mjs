@@ -82,6 +82,7 @@ export async function finishTrace(cdp, url) {
   const due = trace.longTasks.filter(isExtensionTask);
   return {
     longTasks: trace.longTasks,
+    extensionMs: trace.extensionMs,
     // The trace sees every task of the main thread, rendering included, which the longtask entries may leave out.
     longestTask: longest(trace.longTasks),
     tasksWithExtensionCode: withCode.length,

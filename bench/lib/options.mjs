@@ -47,7 +47,7 @@ const QUICK = {
   overheadMaxPages: 2,
   feed: { initial: 2000, batches: 10, batchSize: 100, loads: 1 },
   node: { repeats: 100_000, oneLineRepeats: 2000, loads: 1 },
-  paint: { paragraphs: 10_000, mentions: [1000], seconds: 2, loads: 1 },
+  paint: { paragraphs: 10_000, mentions: [1000], seconds: 1.5, loads: 1 },
   card: { hovers: 10, firstLoads: 1 },
 };
 

@@ -54,7 +54,7 @@ async function feedRun(session, spec, withExtension) {
   await page.goto(spec.url, { waitUntil: 'load', timeout: 60_000 });
   // The header's mention painted: the content script is watching the document.
   if (withExtension) await page.waitForFunction(() => window.__hl.size > 0, null, { timeout: 20_000, polling: 50 });
-  await sleep(1000);
+  await sleep(500);
   await page.evaluate(() => window.__startFeed());
   await page.waitForFunction(() => window.__feed.done, null, { timeout: 600_000, polling: 250 });
   const end = await page.evaluate(() => window.__feed.end);
@@ -72,6 +72,7 @@ async function feedRun(session, spec, withExtension) {
     longestTask: longest(during),
     longTaskMs: during.reduce((s, t) => s + t.duration, 0),
     longestTraceTask: trace?.longestTask ?? null,
+    extensionMs: trace?.extensionMs ?? null,
     tasksWithExtensionCode: trace?.tasksWithExtensionCode ?? null,
     extensionTasks: trace?.extensionTasks ?? null,
     longestExtensionTask: trace?.longestExtensionTask ?? null,
@@ -91,6 +92,7 @@ function summarise(runs) {
     longTasks: s(list, 'longTasks'),
     longestTask: s(list, 'longestTask'),
     longestTraceTask: s(list, 'longestTraceTask'),
+    extensionMs: s(list, 'extensionMs'),
     tasksWithExtensionCode: s(list, 'tasksWithExtensionCode'),
     extensionTasks: s(list, 'extensionTasks'),
     longestExtensionTask: s(list, 'longestExtensionTask'),
@@ -124,6 +126,7 @@ function printFeed(ctx, variants) {
         cell(r.longTasks),
         cell(r.longestTask),
         cell(r.longestTraceTask),
+        ext ? cell(r.extensionMs) : '–',
         ext ? cell(r.tasksWithExtensionCode) : '–',
         ext ? cell(r.extensionTasks) : '–',
         ext ? cell(r.longestExtensionTask) : '–',
@@ -131,7 +134,7 @@ function printFeed(ctx, variants) {
         ext ? cell(r.settledAfterEnd) : '–',
       ]);
     }
-    rows.push([`${v.variant} with / alone`, ratio(v.completionRatio?.median), '', '', '', '', '', '', '', '', '']);
+    rows.push([`${v.variant} with / alone`, ratio(v.completionRatio?.median), '', '', '', '', '', '', '', '', '', '']);
   }
   table(
     `7. Infinite feed: ${feed.initial.toLocaleString('en-US')} posts appended one by one in one task, then ${feed.batches} batches of ${feed.batchSize}, one per frame (${feed.loads} loads each; ms, median [min–max])`,
@@ -142,6 +145,7 @@ function printFeed(ctx, variants) {
       'long tasks ≥50 ms',
       'longest',
       'longest in trace',
+      'extension CPU',
       'with ext. code',
       'due to ext.',
       'longest due to ext.',
@@ -154,8 +158,9 @@ function printFeed(ctx, variants) {
       "completion: the page's own performance.now() from its first append to the end of its last batch; first task: its",
       'one-by-one appends. Long tasks, longest: PerformanceObserver (buffered) from the first append on; longest in trace, with',
       'ext. code, due to ext.: main-thread tasks of a Chrome trace of the same load (all of it, rendering included), as in',
-      'section 3. <x-post> is a custom element styled display:block, inline by tag name. settled after end: the last change',
-      'of our highlights after the last batch. with / alone: median of per-load ratios of completion.',
+      'section 3; extension CPU: all its CPU samples in extension code, long tasks or not. <x-post> is a custom element',
+      'styled display:block, inline by tag name. settled after end: the last change of our highlights after the last batch.',
+      'with / alone: median of per-load ratios of completion.',
     ],
   );
 }

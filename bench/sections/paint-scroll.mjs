@@ -102,7 +102,7 @@ async function extensionPass(session, url, seconds, withExtension) {
   const page = await session.context.newPage();
   await page.addInitScript(probeInitScript);
   await page.goto(url, { waitUntil: 'load', timeout: 60_000 });
-  const state = await waitForStable(page, { minHighlights: withExtension ? 1 : 0, stableMs: 1500, timeoutMs: 60_000 });
+  const state = await waitForStable(page, { minHighlights: withExtension ? 1 : 0, stableMs: 1000, timeoutMs: 60_000 });
   const pass = frameFigures(await page.evaluate(scrollThrough, seconds));
   await page.close();
   return { ...pass, highlights: state.hl.size };

@@ -49,14 +49,14 @@ async function nodeRun(session, spec, withExtension) {
   await page.addInitScript(probeInitScript);
   await startTrace(cdp);
   await page.goto(spec.url, { waitUntil: 'load', timeout: 60_000 });
-  // Settled: with the extension, highlights there and unchanged for 2 s; alone, 2 s after load.
+  // Settled: with the extension, highlights there and unchanged for 1.5 s; alone, 1.5 s after load.
   let heapPeak = 0;
   let state;
   const deadline = Date.now() + SETTLE_CAP_MS;
   for (;;) {
     heapPeak = Math.max(heapPeak, (await cdp.send('Runtime.getHeapUsage')).usedSize);
     state = await pageState(page);
-    const quiet = state.now - Math.max(state.load ?? 0, state.hl.last ?? 0) >= 2000;
+    const quiet = state.now - Math.max(state.load ?? 0, state.hl.last ?? 0) >= 1500;
     if (quiet && (!withExtension || state.hl.size > 0)) break;
     if (Date.now() > deadline) break;
     await sleep(200);
@@ -152,7 +152,7 @@ function printNode(ctx, variants) {
     [
       '',
       'The node is added by a script at the end of the body. settled after: from its addition to the last change of our',
-      'highlights, once they held still for 2 s. counted: the mentions the background holds for the tab (the badge and popup',
+      'highlights, once they held still for 1.5 s. counted: the mentions the background holds for the tab (the badge and popup',
       'figures). heap: CDP Runtime.getHeapUsage of the page (every world of it), peak while settling, and after a forced GC.',
       'longest task: main-thread tasks of a Chrome trace (rendering included); due to ext.: as in section 3. A task that only',
       "paints the extension's ranges has no extension samples in it: compare the longest task with and without.",
