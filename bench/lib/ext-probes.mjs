@@ -6,8 +6,10 @@ import { sleep } from './browsers.mjs';
 import { analyseTrace, readTrace, TRACE_CATEGORIES } from './trace.mjs';
 
 /**
- * Installed before any page script: long tasks, and the total size of our
- * highlights (every `context-lens-` name) with the time it last changed.
+ * Installed before any page script: long tasks, the total size of our
+ * highlights (every `context-lens-` name) with the time it last changed,
+ * and the gaps over 50 ms between the 16 ms timer ticks that read it (a page
+ * timer kept waiting, whether by a long task or by work always resumed first).
  */
 export function probeInitScript() {
   const w = window;
@@ -18,7 +20,12 @@ export function probeInitScript() {
     }).observe({ type: 'longtask', buffered: true });
   } catch {}
   w.__hl = { size: 0, first: null, last: null };
+  w.__timerGaps = [];
+  let previous = null;
   const tick = () => {
+    const now = performance.now();
+    if (previous !== null && now - previous > 50) w.__timerGaps.push([previous, now - previous]);
+    previous = now;
     let size = 0;
     for (const [name, h] of CSS.highlights ?? []) if (name.startsWith('context-lens-')) size += h.size;
     if (size !== w.__hl.size) {
@@ -55,6 +62,10 @@ export async function waitForStable(page, { stableMs = 2000, timeoutMs = 90_000,
 }
 
 export const longTasks = (page) => page.evaluate(() => window.__longTasks);
+
+/** The longest wait of the page's 16 ms timer that began after page time `from`. */
+export const longestTimerGap = (page, from) =>
+  page.evaluate((t) => Math.max(0, ...window.__timerGaps.filter(([s]) => s >= t).map(([, d]) => d)), from);
 
 /** A long task ran the extension's code when it injected one of its scripts or ≥1 ms of its samples are in its code. */
 export const hasExtensionCode = (t) => t.injectsExtensionScript || t.extensionMs >= 1;

@@ -6,6 +6,7 @@ import {
   countedForTabs,
   finishTrace,
   longest,
+  longestTimerGap,
   longTasks,
   probeInitScript,
   startTrace,
@@ -61,6 +62,7 @@ async function feedRun(session, spec, withExtension) {
   const settled = await waitForStable(page, { from: end, timeoutMs: 120_000 });
   const feed = await page.evaluate(() => ({ ...window.__feed, tasks: window.__feed.tasks.length }));
   const during = (await longTasks(page)).filter((t) => t.start + t.duration > feed.started);
+  const timerGap = await longestTimerGap(page, feed.started);
   const counted = withExtension ? await countedForTabs(session.context).catch(() => null) : null;
   const trace = await finishTrace(cdp, spec.url);
   await page.close();
@@ -72,6 +74,7 @@ async function feedRun(session, spec, withExtension) {
     longestTask: longest(during),
     longTaskMs: during.reduce((s, t) => s + t.duration, 0),
     longestTraceTask: trace?.longestTask ?? null,
+    timerGap,
     extensionMs: trace?.extensionMs ?? null,
     tasksWithExtensionCode: trace?.tasksWithExtensionCode ?? null,
     extensionTasks: trace?.extensionTasks ?? null,
@@ -92,6 +95,7 @@ function summarise(runs) {
     longTasks: s(list, 'longTasks'),
     longestTask: s(list, 'longestTask'),
     longestTraceTask: s(list, 'longestTraceTask'),
+    timerGap: s(list, 'timerGap'),
     extensionMs: s(list, 'extensionMs'),
     tasksWithExtensionCode: s(list, 'tasksWithExtensionCode'),
     extensionTasks: s(list, 'extensionTasks'),
@@ -126,6 +130,7 @@ function printFeed(ctx, variants) {
         cell(r.longTasks),
         cell(r.longestTask),
         cell(r.longestTraceTask),
+        cell(r.timerGap),
         ext ? cell(r.extensionMs) : '–',
         ext ? cell(r.tasksWithExtensionCode) : '–',
         ext ? cell(r.extensionTasks) : '–',
@@ -134,7 +139,21 @@ function printFeed(ctx, variants) {
         ext ? cell(r.settledAfterEnd) : '–',
       ]);
     }
-    rows.push([`${v.variant} with / alone`, ratio(v.completionRatio?.median), '', '', '', '', '', '', '', '', '', '']);
+    rows.push([
+      `${v.variant} with / alone`,
+      ratio(v.completionRatio?.median),
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ]);
   }
   table(
     `7. Infinite feed: ${feed.initial.toLocaleString('en-US')} posts appended one by one in one task, then ${feed.batches} batches of ${feed.batchSize}, one per frame (${feed.loads} loads each; ms, median [min–max])`,
@@ -145,6 +164,7 @@ function printFeed(ctx, variants) {
       'long tasks ≥50 ms',
       'longest',
       'longest in trace',
+      'longest timer wait',
       'extension CPU',
       'with ext. code',
       'due to ext.',
@@ -158,7 +178,8 @@ function printFeed(ctx, variants) {
       "completion: the page's own performance.now() from its first append to the end of its last batch; first task: its",
       'one-by-one appends. Long tasks, longest: PerformanceObserver (buffered) from the first append on; longest in trace, with',
       'ext. code, due to ext.: main-thread tasks of a Chrome trace of the same load (all of it, rendering included), as in',
-      'section 3; extension CPU: all its CPU samples in extension code, long tasks or not. <x-post> is a custom element',
+      'section 3; longest timer wait: the longest delay of a 16 ms timer of the page from the first append on; extension',
+      'CPU: all its CPU samples in extension code, long tasks or not. <x-post> is a custom element',
       'styled display:block, inline by tag name. settled after end: the last change of our highlights after the last batch.',
       'with / alone: median of per-load ratios of completion.',
     ],

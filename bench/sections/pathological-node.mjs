@@ -4,7 +4,14 @@
 // counted. Two layouts: the node wrapped into lines (a div), and on one line
 // (a pre), where every range lies in the same line of text.
 import { sleep } from '../lib/browsers.mjs';
-import { countedForTabs, finishTrace, pageState, probeInitScript, startTrace } from '../lib/ext-probes.mjs';
+import {
+  countedForTabs,
+  finishTrace,
+  longestTimerGap,
+  pageState,
+  probeInitScript,
+  startTrace,
+} from '../lib/ext-probes.mjs';
 import { cell, fmt, log, PASS, table } from '../lib/output.mjs';
 import { stats } from '../lib/stats.mjs';
 import { printExtensionTasks } from '../lib/task-report.mjs';
@@ -62,6 +69,7 @@ async function nodeRun(session, spec, withExtension) {
     await sleep(200);
   }
   const addedAt = await page.evaluate(() => window.__nodeAddedAt);
+  const timerGap = await longestTimerGap(page, state.load ?? 0);
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterGc = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   const counted = withExtension ? await countedForTabs(session.context).catch(() => null) : null;
@@ -75,6 +83,7 @@ async function nodeRun(session, spec, withExtension) {
     heapPeak,
     heapAfterGc,
     longestTask: trace?.longestTask ?? null,
+    timerGap,
     extensionTasks: trace?.extensionTasks ?? null,
     longestExtensionTask: trace?.longestExtensionTask ?? null,
     longTasks: trace?.longTasks.map(({ start, duration, extensionMs }) => ({ start, duration, extensionMs })) ?? null,
@@ -92,6 +101,7 @@ function summarise(spec, runs) {
       heapPeakMB: stats(list.map((r) => r.heapPeak / MB)),
       heapAfterGcMB: stats(list.map((r) => r.heapAfterGc / MB)),
       longestTask: s('longestTask'),
+      timerGap: s('timerGap'),
       extensionTasks: s('extensionTasks'),
       longestExtensionTask: s('longestExtensionTask'),
     };
@@ -120,6 +130,7 @@ function printNode(ctx, variants) {
       cell(v.without.heapPeakMB),
       cell(v.without.heapAfterGcMB),
       cell(v.without.longestTask),
+      cell(v.without.timerGap),
       '–',
       '–',
     ]);
@@ -131,6 +142,7 @@ function printNode(ctx, variants) {
       cell(v.with.heapPeakMB),
       cell(v.with.heapAfterGcMB),
       cell(v.with.longestTask),
+      cell(v.with.timerGap),
       cell(v.with.extensionTasks),
       cell(v.with.longestExtensionTask),
     ]);
@@ -145,6 +157,7 @@ function printNode(ctx, variants) {
       'heap peak MB',
       'heap after GC MB',
       'longest task ms',
+      'longest timer wait after load',
       'due to ext.',
       'longest due to ext.',
     ],
@@ -155,7 +168,9 @@ function printNode(ctx, variants) {
       'highlights, once they held still for 1.5 s. counted: the mentions the background holds for the tab (the badge and popup',
       'figures). heap: CDP Runtime.getHeapUsage of the page (every world of it), peak while settling, and after a forced GC.',
       'longest task: main-thread tasks of a Chrome trace (rendering included); due to ext.: as in section 3. A task that only',
-      "paints the extension's ranges has no extension samples in it: compare the longest task with and without.",
+      "paints the extension's ranges has no extension samples in it: compare the longest task with and without. longest",
+      'timer wait: the longest delay of a 16 ms timer of the page after its load event (a long task, or work always resumed',
+      "ahead of the page's own tasks).",
     ],
   );
 }
