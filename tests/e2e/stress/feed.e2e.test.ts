@@ -27,9 +27,10 @@ const DIR = writeStressPages(Object.fromEntries(VARIANTS.map((tag) => [`feed-${t
  *   for seconds, costs 5× and more.
  * - Chromium, from a trace with CPU samples: no task in which the extension's code runs for more than 300 ms. It
  *   checks the clock every 8 ms of work, but one step between two checks stretched to 120–150 ms with the machine
- *   at a load of 11; a multi-second task of its own, or one pass over thousands of roots, is ten times that. And all its samples together under 40 % of the bare page's completion time: reading each post
- *   once costs 10–15 % of what the page spends building and laying it out, re-reading the whole feed at every batch
- *   costs more than half, however finely sliced.
+ *   at a load of 11; a multi-second task of its own, or one pass over thousands of roots, is ten times that. And
+ *   all its samples together under 40 % of the bare page's completion time: reading each post once costs 10–20 %
+ *   of what the page spends building and laying it out, re-reading the whole feed at every batch costs more than
+ *   half (80 % here), however finely sliced.
  * - Every mention the page wrote is painted once the feed stops: a fast path that drops work fails here.
  */
 const COMPLETION_FACTOR = 3;
