@@ -6,14 +6,18 @@ import { hasExtensionCode } from './ext-probes.mjs';
 import { fmt } from './output.mjs';
 import { CHROME_BUILD } from './paths.mjs';
 
-/** The long tasks that ran extension code, per load (`traces` as `finishTrace` gives them), then where the minified names they mention come from. */
-export function printExtensionTasks(traces, limit = 6) {
+/**
+ * The long tasks that ran extension code, per load (`traces` as `finishTrace`
+ * gives them, `labels` naming the loads), then where the minified names they
+ * mention come from.
+ */
+export function printExtensionTasks(traces, limit = 6, labels = []) {
   const used = new Set();
   traces.forEach((trace, i) => {
     const tasks = (trace?.longTasks.filter(hasExtensionCode) ?? []).sort((a, b) => b.duration - a.duration);
     if (tasks.length)
       console.log(
-        `Long tasks running extension code, load ${i + 1} (longest first; busiest functions by CPU samples):`,
+        `Long tasks running extension code, ${labels[i] ?? `load ${i + 1}`} (longest first; busiest functions by CPU samples):`,
       );
     for (const t of tasks.slice(0, limit)) {
       console.log(

@@ -27,8 +27,8 @@ export default {
       log(`[7] feed of ${spec.posts.toLocaleString('en-US')} ${spec.name} posts…`);
       const runs = { spec, with: [], without: [] };
       for (let i = 0; i < ctx.config.feed.loads; i++) {
-        runs.without.push(await feedRun(withoutExt, spec, false));
-        runs.with.push(await feedRun(withExt, spec, true));
+        runs.without.push(await feedRun(withoutExt, spec, false, ctx.config.feed.stableMs));
+        runs.with.push(await feedRun(withExt, spec, true, ctx.config.feed.stableMs));
         const [w, wo] = [runs.with.at(-1), runs.without.at(-1)];
         log(
           `    done in ${fmt(wo.completion)} ms alone, ${fmt(w.completion)} ms with the extension (${w.extensionTasks ?? '?'} long tasks due to it, longest ${fmt(w.longestExtensionTask)} ms); ${w.highlights}/${spec.mentions} painted`,
@@ -40,6 +40,7 @@ export default {
     printExtensionTasks(
       variants.flatMap((v) => v.runs.with.map((r) => r.trace)),
       4,
+      variants.flatMap((v) => v.runs.with.map((_, i) => `${v.variant} feed, load ${i + 1}`)),
     );
     printTargets(ctx, variants);
     for (const v of variants) for (const r of [...v.runs.with, ...v.runs.without]) delete r.trace?.minified;
@@ -47,7 +48,7 @@ export default {
   },
 };
 
-async function feedRun(session, spec, withExtension) {
+async function feedRun(session, spec, withExtension, stableMs) {
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
   await page.addInitScript(probeInitScript);
@@ -59,7 +60,7 @@ async function feedRun(session, spec, withExtension) {
   await page.evaluate(() => window.__startFeed());
   await page.waitForFunction(() => window.__feed.done, null, { timeout: 600_000, polling: 250 });
   const end = await page.evaluate(() => window.__feed.end);
-  const settled = await waitForStable(page, { from: end, timeoutMs: 120_000 });
+  const settled = await waitForStable(page, { from: end, stableMs, timeoutMs: 120_000 });
   const feed = await page.evaluate(() => ({ ...window.__feed, tasks: window.__feed.tasks.length }));
   const during = (await longTasks(page)).filter((t) => t.start + t.duration > feed.started);
   const timerGap = await longestTimerGap(page, feed.started);
@@ -180,7 +181,8 @@ function printFeed(ctx, variants) {
       'ext. code, due to ext.: main-thread tasks of a Chrome trace of the same load (all of it, rendering included), as in',
       'section 3; longest timer wait: the longest delay of a 16 ms timer of the page from the first append on; extension',
       'CPU: all its CPU samples in extension code, long tasks or not. <x-post> is a custom element',
-      'styled display:block, inline by tag name. settled after end: the last change of our highlights after the last batch.',
+      'styled display:block, inline by tag name. settled after end: the last change of our highlights after the last batch',
+      `(then still for ${feed.stableMs / 1000} s).`,
       'with / alone: median of per-load ratios of completion.',
     ],
   );

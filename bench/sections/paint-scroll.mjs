@@ -23,10 +23,19 @@ export default {
         ext.without.push(await extensionPass(withoutExt, spec.url, seconds, false));
         ext.with.push(await extensionPass(withExt, spec.url, seconds, true));
       }
-      const ranges = await rangesPasses(ctx, withoutExt, spec.url, seconds, loads);
-      const row = { page: spec.name, mentions: spec.mentions, ext: summarise(ext), ranges: summarise(ranges) };
+      const ranges =
+        ctx.config.paint.registered === false ? null : await rangesPasses(ctx, withoutExt, spec.url, seconds, loads);
+      const row = {
+        page: spec.name,
+        mentions: spec.mentions,
+        ext: summarise(ext),
+        ranges: ranges && summarise(ranges),
+      };
       log(
-        `    p95 frame: ${fmt(row.ext.without.p95?.median)} ms alone, ${fmt(row.ext.with.p95?.median)} ms with the extension (${fmt(row.ext.with.highlights?.median)} ranges); ${fmt(row.ranges.without.p95?.median)} / ${fmt(row.ranges.with.p95?.median)} ms with none / all ${spec.mentions} registered`,
+        `    p95 frame: ${fmt(row.ext.without.p95?.median)} ms alone, ${fmt(row.ext.with.p95?.median)} ms with the extension (${fmt(row.ext.with.highlights?.median)} ranges)` +
+          (row.ranges
+            ? `; ${fmt(row.ranges.without.p95?.median)} / ${fmt(row.ranges.with.p95?.median)} ms with none / all ${spec.mentions} registered`
+            : ''),
       );
       pages.push(row);
     }
@@ -190,7 +199,7 @@ function printPaint(ctx, pages) {
       cell(r.longestTask),
     ];
     rows.push(line('alone', p.ext.without), line('built extension', p.ext.with));
-    rows.push(line('none registered', p.ranges.without), line('all registered', p.ranges.with));
+    if (p.ranges) rows.push(line('none registered', p.ranges.without), line('all registered', p.ranges.with));
   }
   table(
     `9. Scrolling a page of ${paint.paragraphs.toLocaleString('en-US')} paragraphs through its length in ${paint.seconds} s (ms; median [min–max] of ${paint.loads} passes)`,
@@ -225,9 +234,11 @@ function printTargets(ctx, pages) {
   for (const p of pages)
     console.log(
       `Target (${p.page}): frame p95 with the extension ≤ ${targets.scrollP95Slowdown}× alone: ${ratio(p.ext.p95Ratio?.median)} → ${PASS(p.ext.p95Ratio?.median <= targets.scrollP95Slowdown)}; ` +
-        `all ${p.mentions.toLocaleString('en-US')} ranges registered vs none: frame p95 ${ratio(p.ranges.p95Ratio?.median)}, render mean ${ratio(p.ranges.renderMeanRatio?.median)}`,
+        (p.ranges
+          ? `all ${p.mentions.toLocaleString('en-US')} ranges registered vs none: frame p95 ${ratio(p.ranges.p95Ratio?.median)}, render mean ${ratio(p.ranges.renderMeanRatio?.median)}`
+          : 'ranges registered from the page: full run only'),
     );
-  if (pages.length > 1) {
+  if (pages.length > 1 && pages.every((p) => p.ranges)) {
     const [a, b] = [pages[0], pages.at(-1)];
     const m = (x, side) => x.ranges[side].renderMean?.median;
     console.log(

@@ -30,8 +30,8 @@ export default {
       log(`[8] "Siri " × ${spec.repeats.toLocaleString('en-US')}, ${spec.name}…`);
       const runs = { with: [], without: [] };
       for (let i = 0; i < ctx.config.node.loads; i++) {
-        runs.without.push(await nodeRun(withoutExt, spec, false));
-        runs.with.push(await nodeRun(withExt, spec, true));
+        runs.without.push(await nodeRun(withoutExt, spec, false, ctx.config.node.stableMs));
+        runs.with.push(await nodeRun(withExt, spec, true, ctx.config.node.stableMs));
         const w = runs.with.at(-1);
         log(
           `    settled ${w.settled ? `after ${fmt(w.settleMs)} ms` : `not within ${SETTLE_CAP_MS / 1000} s`}; ${w.highlights} highlights, ${w.counted} counted; heap peak ${fmt(w.heapPeak / MB)} MB; longest task ${fmt(w.longestTask)} ms`,
@@ -43,6 +43,7 @@ export default {
     printExtensionTasks(
       variants.flatMap((v) => v.runs.with.map((r) => r.trace)),
       3,
+      variants.flatMap((v) => v.runs.with.map((_, i) => `${v.variant}, load ${i + 1}`)),
     );
     printTargets(ctx, variants);
     for (const v of variants) for (const r of [...v.runs.with, ...v.runs.without]) delete r.trace;
@@ -50,20 +51,20 @@ export default {
   },
 };
 
-async function nodeRun(session, spec, withExtension) {
+async function nodeRun(session, spec, withExtension, stableMs) {
   const page = await session.context.newPage();
   const cdp = await session.context.newCDPSession(page);
   await page.addInitScript(probeInitScript);
   await startTrace(cdp);
   await page.goto(spec.url, { waitUntil: 'load', timeout: 60_000 });
-  // Settled: with the extension, highlights there and unchanged for 1.5 s; alone, 1.5 s after load.
+  // Settled: with the extension, highlights there and unchanged for `stableMs`; alone, that long after load.
   let heapPeak = 0;
   let state;
   const deadline = Date.now() + SETTLE_CAP_MS;
   for (;;) {
     heapPeak = Math.max(heapPeak, (await cdp.send('Runtime.getHeapUsage')).usedSize);
     state = await pageState(page);
-    const quiet = state.now - Math.max(state.load ?? 0, state.hl.last ?? 0) >= 1500;
+    const quiet = state.now - Math.max(state.load ?? 0, state.hl.last ?? 0) >= stableMs;
     if (quiet && (!withExtension || state.hl.size > 0)) break;
     if (Date.now() > deadline) break;
     await sleep(200);
@@ -165,8 +166,9 @@ function printNode(ctx, variants) {
     [
       '',
       'The node is added by a script at the end of the body. settled after: from its addition to the last change of our',
-      'highlights, once they held still for 1.5 s. counted: the mentions the background holds for the tab (the badge and popup',
-      'figures). heap: CDP Runtime.getHeapUsage of the page (every world of it), peak while settling, and after a forced GC.',
+      `highlights, once they held still for ${ctx.config.node.stableMs / 1000} s. counted: the mentions the background holds for`,
+      'the tab (the badge and popup figures). heap: CDP Runtime.getHeapUsage of the page (every world of it), peak while',
+      'settling, and after a forced GC.',
       'longest task: main-thread tasks of a Chrome trace (rendering included); due to ext.: as in section 3. A task that only',
       "paints the extension's ranges has no extension samples in it: compare the longest task with and without. longest",
       'timer wait: the longest delay of a 16 ms timer of the page after its load event (a long task, or work always resumed',
