@@ -5,8 +5,21 @@
 import aliasScaling from './alias-scaling.mjs';
 import annotationCost from './annotation-cost.mjs';
 import cardLatency from './card-latency.mjs';
+import feed from './feed.mjs';
 import mainThreadHealth from './main-thread-health.mjs';
 import overhead from './overhead.mjs';
+import paintScroll from './paint-scroll.mjs';
+import pathologicalNode from './pathological-node.mjs';
 import sizes from './sizes.mjs';
 
-export const SECTIONS = [annotationCost, aliasScaling, mainThreadHealth, overhead, cardLatency, sizes];
+export const SECTIONS = [
+  annotationCost,
+  aliasScaling,
+  mainThreadHealth,
+  overhead,
+  cardLatency,
+  sizes,
+  feed,
+  pathologicalNode,
+  paintScroll,
+];

@@ -1,11 +1,10 @@
 // Section 3: long tasks on a big page with and without the built extension,
 // and, from a Chrome trace with CPU samples, which of them ran its code.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { sleep } from '../lib/browsers.mjs';
+import { hasExtensionCode, isExtensionTask, longest } from '../lib/ext-probes.mjs';
 import { cell, fmt, log, PASS, table } from '../lib/output.mjs';
-import { CHROME_BUILD } from '../lib/paths.mjs';
 import { stats } from '../lib/stats.mjs';
+import { printExtensionTasks } from '../lib/task-report.mjs';
 import { analyseTrace, readTrace, TRACE_CATEGORIES } from '../lib/trace.mjs';
 
 const SUBJECT_HIGHLIGHT = 'context-lens-subject';
@@ -26,7 +25,7 @@ export default {
       logLoad(health.with.at(-1));
     }
     printHealth(ctx, health, pageName);
-    printExtensionTasks(health);
+    printExtensionTasks(health.with.map((r) => r.trace));
     printTarget(ctx, health, pageName);
     return health;
   },
@@ -55,15 +54,6 @@ function healthInitScript(highlightName) {
   };
   tick();
 }
-
-/** A long task ran the extension's code when it injected one of its scripts or ≥1 ms of its samples are in its code. */
-const hasExtensionCode = (t) => t.injectsExtensionScript || t.extensionMs >= 1;
-/**
- * …and is the extension's doing when it is the injection of its script (a task only the extension makes),
- * or when, without the samples in the extension's code, it would be under 50 ms.
- */
-const isExtensionTask = (t) => t.injectsExtensionScript || (t.extensionMs >= 1 && t.duration - t.extensionMs < 50);
-const longest = (tasks) => tasks.reduce((m, t) => Math.max(m, t.duration), 0);
 
 async function healthRun(session, url, expectHighlights) {
   const page = await session.context.newPage();
@@ -180,46 +170,6 @@ function printHealth(ctx, health, pageName) {
       'ext.: the injection tasks, and those that would be under 50 ms without the samples in extension code.',
     ],
   );
-}
-
-/** The long tasks that ran extension code, then where the minified names they mention come from. */
-function printExtensionTasks(health) {
-  const used = new Set();
-  health.with.forEach((r, i) => {
-    const tasks = (r.trace?.longTasks.filter(hasExtensionCode) ?? []).sort((a, b) => b.duration - a.duration);
-    if (tasks.length)
-      console.log(
-        `Long tasks running extension code, load ${i + 1} (longest first; busiest functions by CPU samples):`,
-      );
-    for (const t of tasks.slice(0, 6)) {
-      console.log(
-        `  ${fmt(t.duration)} ms at ${fmt(t.start)} ms after parsing began${t.injectsExtensionScript ? ` (injects the content script: EvaluateScript ${fmt(t.injectionMs)} ms)` : ''}: ${fmt(t.extensionMs)} ms sampled in extension code` +
-          ` [${t.top.join(', ')}]; rest [${t.otherTop.join(', ') || '–'}]`,
-      );
-      for (const line of [...t.top, ...t.otherTop]) used.add(line.replace(/ [\d.,]+ ms$/, ''));
-    }
-    if (tasks.length > 6) console.log(`  … and ${tasks.length - 6} more`);
-  });
-  const sources = {};
-  for (const r of health.with) Object.assign(sources, r.trace?.minified ?? {});
-  const legend = Object.entries(sources).filter(([label]) => used.has(label));
-  if (legend.length) console.log('Minified names in the built content script:');
-  for (const [label, at] of legend) console.log(`  ${label.split('@')[0]} = ${sourceSnippet(at)}`);
-}
-
-/** The first characters of the built file at a function's position: enough to tell which function it is. */
-function sourceSnippet({ path, line, column }) {
-  try {
-    const text = readFileSync(join(CHROME_BUILD, path), 'utf8').split('\n')[line] ?? '';
-    // V8 reports a function's position at its parameter list or name: back up to its start.
-    const from = Math.max(
-      0,
-      text.lastIndexOf('function', column) >= column - 30 ? text.lastIndexOf('function', column) : column - 12,
-    );
-    return `${text.slice(from, from + 110).replace(/\s+/g, ' ')}…`;
-  } catch {
-    return '(source not found)';
-  }
 }
 
 function printTarget(ctx, health, pageName) {
