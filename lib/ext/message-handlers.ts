@@ -1,4 +1,5 @@
 import type { FactStore } from '@/lib/store/fact-store';
+import type { ImportOutcome, PackListing, RemoveOutcome } from '@/lib/store/pack-admin';
 import {
   type BackgroundMessage,
   classifySender,
@@ -29,8 +30,18 @@ export interface HandlerDeps {
   store: FactStore;
   /** The setup of a frame on a site (see `pageSetupFor`); the sender's tab and frame tell the badge. */
   pageSetup(site: string | null, sender: SenderInfo): Promise<PageSetup>;
-  /** Ids of the fact base's entities: the only keys a mention report may have. */
-  entityIds: ReadonlySet<string>;
+  /**
+   * References of the enabled packs' entities, the groups' leads first:
+   * the only keys a mention report may have, and the entities one may mute.
+   */
+  entityIds(): Promise<ReadonlySet<string>>;
+  /** Fact packs: listed, imported (and enabled), removed, exported (see lib/store/pack-admin.ts). */
+  packs: {
+    list(): Promise<PackListing>;
+    import(text: string, replace: boolean): Promise<ImportOutcome>;
+    remove(id: string): Promise<RemoveOutcome>;
+    export(id: string): Promise<{ fileName: string; text: string } | null>;
+  };
   /** A frame reported its mention counts. */
   onMentions(tabId: number, frameId: number, counts: Record<string, number>, capped: boolean, url?: string): void;
   /** Mentions per entity in a tab, all frames together. */
@@ -50,6 +61,7 @@ export function createHandlers({
   tabMentions,
   onSnooze,
   onMute,
+  packs,
 }: HandlerDeps): Handlers {
   return {
     getSummary: async (data) => {
@@ -71,7 +83,7 @@ export function createHandlers({
     getTabMentions: async (data) => {
       const counts = await tabMentions(validateInput('getTabMentions', data).tabId);
       const entities = (await store.entities()).value;
-      // In the fact base's order, which puts the article's subjects first.
+      // In the packs' order, each pack's own order within it, which puts the bundled article's subjects first.
       return entities.flatMap((e) =>
         Object.hasOwn(counts, e.id) && counts[e.id]
           ? [{ entityId: e.id, name: e.name, count: counts[e.id] as number }]
@@ -90,16 +102,29 @@ export function createHandlers({
       const { counts, capped } = validateInput('reportMentions', data);
       // Only content scripts, which run in a tab, report mentions.
       if (sender.tabId === undefined || sender.tabId < 0) throw new Error('Mentions can only be reported from a tab');
-      const unknown = Object.keys(counts).find((key) => !entityIds.has(key));
+      const known = await entityIds();
+      const unknown = Object.keys(counts).find((key) => !known.has(key));
       if (unknown !== undefined)
         throw new InvalidMessageError('reportMentions', `unknown entity ${unknown.slice(0, 40)}`);
       onMentions(sender.tabId, sender.frameId ?? 0, counts, capped ?? false, sender.url);
     },
     setEntityMuted: async (data) => {
       const { entityId, muted } = validateInput('setEntityMuted', data);
-      if (!entityIds.has(entityId)) throw new InvalidMessageError('setEntityMuted', 'unknown entity');
+      // Unmuting is always allowed: the entity's pack may have been switched off since.
+      if (muted && !(await entityIds()).has(entityId))
+        throw new InvalidMessageError('setEntityMuted', 'unknown entity');
       await onMute(entityId, muted);
     },
+    listPacks: async (data) => {
+      validateInput('listPacks', data);
+      return packs.list();
+    },
+    importPack: async (data) => {
+      const { text, replace } = validateInput('importPack', data);
+      return packs.import(text, replace ?? false);
+    },
+    removePack: async (data) => packs.remove(validateInput('removePack', data).id),
+    exportPack: async (data) => packs.export(validateInput('exportPack', data).id),
     snoozeSite: async (data) => {
       const { site, until, tabId } = validateInput('snoozeSite', data);
       const read = readRule(site);

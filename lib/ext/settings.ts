@@ -55,15 +55,16 @@ export async function readSetting<T>(setting: Setting<T>): Promise<SettingRead<T
     raw = value?.value;
     meta = metadata?.value;
   } catch {
-    return { value: setting.fallback, problem: 'unreadable', trusted: !setting.failClosed };
+    const trusted = !setting.failClosed;
+    return { value: trusted ? setting.fallback : (setting.closed ?? setting.fallback), problem: 'unreadable', trusted };
   }
   if (raw === null || raw === undefined) return { value: setting.fallback, problem: null, trusted: true };
   const parsed = v.safeParse(setting.schema, raw);
   if (parsed.success) return { value: parsed.output, problem: null, trusted: true };
   const newer = storedVersion(meta) > setting.version;
   const salvaged = setting.salvage?.(raw);
-  const value = salvaged ?? setting.fallback;
   const trusted = salvaged !== undefined || !setting.failClosed;
+  const value = salvaged ?? (trusted ? setting.fallback : (setting.closed ?? setting.fallback));
   return { value, problem: newer ? 'newer' : 'damaged', trusted, repair: newer || !trusted ? undefined : value };
 }
 
