@@ -51,8 +51,16 @@ export default defineBackground(() => {
     void snoozeTimer.check();
     void repairSettings(read);
   };
+  let started = 0;
+  let applied = 0;
   const readAgain = () => {
-    reading = readSettings().then(applySettings);
+    const ticket = ++started;
+    // Reads close together may answer out of order: an older one never replaces a newer one.
+    reading = readSettings().then((read) => {
+      if (ticket < applied) return;
+      applied = ticket;
+      applySettings(read);
+    });
     return reading;
   };
   void readAgain();

@@ -46,6 +46,8 @@ export interface CardUi {
   setMuted(muted: ReadonlySet<string>): void;
   /** Loads the cards of the page's entities ahead, so that a card opens within a frame. */
   prefetch(entityIds: Iterable<string>): void;
+  /** Drops the cards loaded so far: the fact packs changed, the next open reads them again. */
+  forget(): void;
   destroy(): void;
 }
 
@@ -141,6 +143,11 @@ class CardPresenter implements CardUi {
         () => {},
       );
     for (const id of entityIds) this.load(id).catch(() => {});
+  }
+
+  forget(): void {
+    this.cache.clear();
+    this.summary = null;
   }
 
   async open(opening: CardOpening): Promise<void> {

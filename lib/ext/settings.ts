@@ -207,13 +207,24 @@ export function isSettingsKey(key: string): boolean {
 /** Calls `onChange` with everything read again whenever a stored setting changes, here or through sync. */
 export function watchSettingsRead(onChange: (read: SettingsRead) => void): () => void {
   let pending = false;
+  let started = 0;
+  let applied = 0;
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (pending || (area !== 'sync' && area !== 'local') || !Object.keys(changes).some(isSettingsKey)) return;
     pending = true;
     // A save writes several items at once: one read for all of them.
     queueMicrotask(() => {
       pending = false;
-      readSettings().then(onChange, () => {});
+      const ticket = ++started;
+      // Two reads close together may answer out of order: an older one never replaces a newer one.
+      readSettings().then(
+        (read) => {
+          if (ticket < applied) return;
+          applied = ticket;
+          onChange(read);
+        },
+        () => {},
+      );
     });
   };
   browser.storage.onChanged.addListener(listener);
