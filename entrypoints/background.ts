@@ -1,8 +1,11 @@
 import { Badges } from '@/lib/ext/badges';
 import { createDispatcher, createHandlers } from '@/lib/ext/message-handlers';
 import { type BackgroundMessage, onMessage, sendMessage } from '@/lib/ext/messages';
+import { readPackIndex, writePackIndex } from '@/lib/ext/pack-index';
 import { MatcherSpecs, pageSetupFor } from '@/lib/ext/page-setup';
 import {
+  isSettingsKey,
+  MAX_ENABLED_PACKS,
   pageSetup,
   readSettings,
   repairSettings,
@@ -10,7 +13,6 @@ import {
   saveSetting,
   saveSiteEnabled,
   saveSnooze,
-  watchSettingsRead,
 } from '@/lib/ext/settings';
 import { siteOf } from '@/lib/ext/site-rules';
 import { createSnoozeTimer } from '@/lib/ext/snooze-timer';
@@ -19,18 +21,26 @@ import { loadBundledFactBase } from '@/lib/facts/bundled';
 import { resolveLanguage } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
 import { FactStore } from '@/lib/store/fact-store';
+import { exportPack, importPack, listPacks, removePack } from '@/lib/store/pack-admin';
 
 /** Counts are kept for service-worker restarts only: written at most once a second. */
 const COUNTS_WRITE_INTERVAL_MS = 1000;
 
 export default defineBackground(() => {
+  // The background's own read of the settings, read again on every change: the one place repairs are written.
+  let latest: SettingsRead | undefined;
+  let reading: Promise<void> = Promise.resolve();
+  /** The settings as they are now: answers wait for a read that a change started. */
+  const settings = async (): Promise<SettingsRead> => {
+    await reading;
+    return latest ?? readSettings();
+  };
+
   const { base, hash } = loadBundledFactBase();
-  const store = new FactStore(base, hash);
+  const store = new FactStore(base, hash, { enabled: async () => (await settings()).values.enabledPacks });
   // Firefox's MV2 build has browserAction where Chrome's MV3 has action.
   const action = browser.action ?? browser.browserAction;
 
-  // The background's own read of the settings, read again on every change: the one place repairs are written.
-  let latest: SettingsRead | undefined;
   const lang = () => resolveLanguage(latest?.values.language, browser.i18n.getUILanguage());
   const badges = new Badges(action, lang);
   const snoozeTimer = createSnoozeTimer();
@@ -41,8 +51,43 @@ export default defineBackground(() => {
     void snoozeTimer.check();
     void repairSettings(read);
   };
-  void readSettings().then(applySettings);
-  watchSettingsRead(applySettings);
+  let started = 0;
+  let applied = 0;
+  const readAgain = () => {
+    const ticket = ++started;
+    // Reads close together may answer out of order: an older one never replaces a newer one.
+    reading = readSettings().then((read) => {
+      if (ticket < applied) return;
+      applied = ticket;
+      applySettings(read);
+    });
+    return reading;
+  };
+  void readAgain();
+  browser.storage.onChanged.addListener((changes, area) => {
+    if ((area !== 'sync' && area !== 'local') || !Object.keys(changes).some(isSettingsKey)) return;
+    // Started at once, not in a microtask: a frame that asks again on the same change waits for this read.
+    void readAgain();
+  });
+
+  /** Writes the imported packs' index: a storage change every frame hears, so that each asks for its setup again. */
+  const noteInstalled = async () => {
+    const listing = await listPacks(store, (await readPackIndex()).packs);
+    if (listing.storage !== 'indexeddb') return;
+    await writePackIndex(listing.packs.filter((p) => p.origin === 'imported' && p.state !== 'missing'));
+  };
+  /** A pack just installed is enabled; room is made by forgetting ids of packs this browser does not have. */
+  const enable = async (id: string) => {
+    const current = (await settings()).values.enabledPacks;
+    if (current.includes(id)) return;
+    let next = [...current, id];
+    if (next.length > MAX_ENABLED_PACKS) {
+      const installed = new Set((await listPacks(store, [])).packs.map((p) => p.id));
+      next = next.filter((p) => installed.has(p)).slice(-MAX_ENABLED_PACKS);
+    }
+    await saveSetting('enabledPacks', next);
+    await readAgain();
+  };
 
   // Counts survive the service worker being stopped: kept in session storage (memory, never on disk).
   const countsItem = storage.defineItem<ReturnType<TabCounts['toJSON']> | null>('session:tabCounts', {
@@ -59,16 +104,10 @@ export default defineBackground(() => {
     store,
     pageSetup: async (site, sender) => {
       if (sender.tabId !== undefined && sender.frameId === 0) badges.noteSite(sender.tabId, site);
-      // Read afresh: frames ask right after a change, before the background's own watcher has read it.
-      const [decided, entities] = await Promise.all([pageSetup(site, Date.now()), store.entities()]);
-      return pageSetupFor(decided, {
-        entities: entities.value,
-        version: entities.version,
-        uiLocale: browser.i18n.getUILanguage(),
-        specs,
-      });
+      const [decided, catalog] = await Promise.all([pageSetup(site, Date.now(), await settings()), store.catalog()]);
+      return pageSetupFor(decided, { catalog: catalog.value, uiLocale: browser.i18n.getUILanguage(), specs });
     },
-    entityIds: new Set(base.entities.map((e) => e.id)),
+    entityIds: async () => new Set((await store.catalog()).value.byRef.keys()),
     onMentions(tabId, frameId, counts, limit, url) {
       if (frameId === 0) badges.noteSite(tabId, siteOf(url));
       void tabCounts.then((tc) => {
@@ -81,7 +120,7 @@ export default defineBackground(() => {
       return { counts: tc.byEntity(tabId), limit: tc.limit(tabId) };
     },
     async onMute(entityId, muted) {
-      const current = latest?.values.mutedEntities ?? (await readSettings()).values.mutedEntities;
+      const current = (await settings()).values.mutedEntities;
       const next = muted ? [...new Set([...current, entityId])] : current.filter((id) => id !== entityId);
       await saveSetting('mutedEntities', next);
     },
@@ -90,6 +129,24 @@ export default defineBackground(() => {
       if (tabId !== undefined) badges.noteSite(tabId, site);
       badges.setSnoozes(snoozes);
       await snoozeTimer.schedule(snoozes);
+    },
+    packs: {
+      list: async () => listPacks(store, (await readPackIndex()).packs),
+      async import(text, replace) {
+        const outcome = await importPack(store, text, { replace });
+        if (outcome.status === 'installed' || outcome.status === 'updated' || outcome.status === 'replaced') {
+          // Enabled before the index is written, so that frames asking again on that change find it enabled.
+          await enable(outcome.pack.id).catch(() => {});
+          await noteInstalled().catch(() => {});
+        }
+        return outcome;
+      },
+      async remove(id) {
+        const outcome = await removePack(store, id);
+        if (outcome.status === 'removed') await noteInstalled().catch(() => {});
+        return outcome;
+      },
+      export: (id) => exportPack(store, id),
     },
   });
   const dispatch = createDispatcher(handlers, { id: browser.runtime.id, origin: browser.runtime.getURL('/') });

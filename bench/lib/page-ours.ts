@@ -2,7 +2,8 @@
 // the content script runs (Matcher → PageAnnotator → Highlighter), timed. The
 // matcher spec is prepared first, outside the timing, as the background does.
 
-import { type AliasSpec, aliasSpecs } from '../../lib/facts/alias-spec';
+import { type AliasSpec, aliasSpecs, DEFAULT_CATEGORIES } from '../../lib/facts/alias-spec';
+import { EntityGroups, packAliasSpecs } from '../../lib/facts/pack-groups';
 import type { Entity } from '../../lib/facts/schema';
 import { PageAnnotator } from '../../lib/page/annotator';
 import { Highlighter } from '../../lib/page/highlighter';
@@ -52,8 +53,37 @@ function specsFor(extra: readonly string[]): AliasSpec[] {
   ];
 }
 
-async function run(extraAliases: readonly string[] = []): Promise<OursRun> {
-  const specs = extraAliases.length > 0 ? specsFor(extraAliases) : defaultSpecs;
+/** An imported pack as the benchmark needs it: its id and entities (local ids). */
+interface BenchPack {
+  id: string;
+  entities: Entity[];
+}
+
+/**
+ * The aliases the background sends with the bundled pack and `pack` both
+ * enabled (default categories): ids scoped, entities the two packs share
+ * merged, each alias once (lib/facts/pack-groups.ts).
+ */
+function specsWithPack(pack: BenchPack): AliasSpec[] {
+  const ref = (id: string) => `${pack.id}:${id}`;
+  const packs = [
+    { pack: 'bundled', scope: '', entities: (seed as unknown as { entities: Entity[] }).entities },
+    {
+      pack: pack.id,
+      scope: `${pack.id}:`,
+      entities: pack.entities.map((e) => ({ ...e, id: ref(e.id), related: e.related.map(ref) })),
+    },
+  ];
+  return packAliasSpecs(packs, new EntityGroups(packs), DEFAULT_CATEGORIES, new Set());
+}
+
+async function run(extraAliases: readonly string[] | { pack: BenchPack } = []): Promise<OursRun> {
+  const specs =
+    'pack' in extraAliases
+      ? specsWithPack(extraAliases.pack)
+      : extraAliases.length > 0
+        ? specsFor(extraAliases)
+        : defaultSpecs;
   // The annotator yields through scheduler.yield() when it exists: wrap it to time the gaps.
   const scheduler = (globalThis as { scheduler?: YieldingScheduler }).scheduler;
   const realYield = scheduler?.yield;

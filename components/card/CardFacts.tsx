@@ -13,10 +13,13 @@ export interface CardFactsProps {
   claims: readonly ParagraphGroup[];
   /** Named once under the facts. */
   source?: FactBase['source'];
+  /** 4 inside one pack's part of a card that shows several. */
+  headingLevel?: 3 | 4;
 }
 
 /** The article's claims about the entity, grouped by paragraph, the longer lists folded. */
-export function CardFacts({ lang, claims, source }: CardFactsProps) {
+export function CardFacts({ lang, claims, source, headingLevel = 3 }: CardFactsProps) {
+  const Heading = headingLevel === 4 ? 'h4' : 'h3';
   const [all, setAll] = useState(false);
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(lang, key, params);
   const total = claims.reduce((n, g) => n + g.facts.length, 0);
@@ -29,7 +32,7 @@ export function CardFacts({ lang, claims, source }: CardFactsProps) {
   });
   return (
     <section aria-label={t('factsHeading')}>
-      <h3>{t('factsHeading')}</h3>
+      <Heading>{t('factsHeading')}</Heading>
       {claims.length === 0 && <p class="empty">{t('noFacts')}</p>}
       {shown.map((group) => (
         <div key={group.paragraph} class="fact-group">

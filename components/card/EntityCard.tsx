@@ -1,15 +1,19 @@
-import { type EntityCard as CardData, groupByParagraph } from '@/lib/facts/query';
+import type { EntityCard as CardData } from '@/lib/facts/query';
 import type { FactBase } from '@/lib/facts/schema';
 import type { Lang } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
-import { CardFacts } from './CardFacts';
+import { CardPackView } from './CardPackView';
 
 export interface EntityCardProps {
   lang: Lang;
   /** Null while the data is on its way: a skeleton is shown. */
   card: CardData | null;
   error?: boolean;
-  /** Named once under the facts, and gives the section headings shown with paragraph numbers. */
+  /**
+   * Named once under the facts, and gives the section headings shown with
+   * paragraph numbers; each pack's own source comes with the card's views
+   * and is used instead when there.
+   */
   source?: FactBase['source'];
   version?: string;
   /** The text of the mention the card was opened from, announced to screen readers. */
@@ -31,15 +35,18 @@ export interface EntityCardProps {
 }
 
 /**
- * What the article says about one entity. All text is rendered as text:
- * nothing from the fact base or the page is ever parsed as HTML.
+ * What the article says about one entity, or, for an entity several fact
+ * packs name, what each pack says, each part with its own source. All text
+ * is rendered as text: nothing from a pack or the page is ever parsed as
+ * HTML, and a pack's link opens only when it is https (SourceLink).
  */
 export function EntityCard(props: EntityCardProps) {
   const { lang, card, error, source, version, mentionText, backTo } = props;
   const t = (key: Parameters<typeof translate>[1], params?: Record<string, string>) => translate(lang, key, params);
   const name = card?.entity.name[lang];
   const other: Lang = lang === 'en' ? 'fr' : 'en';
-  const { claims, background } = groupByParagraph(card?.facts ?? [], source?.sections);
+  const views = card?.views ?? [];
+  const several = views.length > 1;
 
   return (
     <div
@@ -104,23 +111,20 @@ export function EntityCard(props: EntityCardProps) {
           <header>
             <h2 class="name">{name}</h2>
             <p class="type">{t(`type_${card.entity.type}`)}</p>
-            {card.entity.descriptionBackground && <p class="background-note">{t('backgroundLabel')}</p>}
-            <p class={card.entity.descriptionBackground ? 'description background' : 'description'}>
-              {card.entity.description[lang]}
-            </p>
+            {!several && card.entity.descriptionBackground && <p class="background-note">{t('backgroundLabel')}</p>}
+            {!several && (
+              <p class={card.entity.descriptionBackground ? 'description background' : 'description'}>
+                {card.entity.description[lang]}
+              </p>
+            )}
           </header>
-          <CardFacts lang={lang} claims={claims} source={source} />
-          {background.length > 0 && (
-            <section aria-label={t('backgroundLabel')}>
-              <h3>{t('backgroundLabel')}</h3>
-              <ul class="facts">
-                {background.map((fact) => (
-                  <li key={fact.id} class="fact background">
-                    <span class="fact-text">{fact.text[lang]}</span>
-                  </li>
-                ))}
-              </ul>
-            </section>
+          {several ? (
+            views.map((view) => <CardPackView key={view.pack.id} lang={lang} view={view} nested />)
+          ) : (
+            <CardPackView
+              lang={lang}
+              view={{ entity: card.entity, facts: card.facts, source: views[0]?.source ?? source }}
+            />
           )}
           {card.related.length > 0 && (
             <nav aria-label={t('relatedHeading')}>
@@ -144,7 +148,7 @@ export function EntityCard(props: EntityCardProps) {
               </button>
             </p>
           )}
-          {version && <p class="version">{t('factBaseVersion', { version })}</p>}
+          {version && !several && <p class="version">{t('factBaseVersion', { version })}</p>}
         </>
       )}
     </div>

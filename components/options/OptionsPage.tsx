@@ -8,12 +8,14 @@ import { type FactBaseInfo, OptionsData } from './OptionsData';
 import { OptionsHoverDelay } from './OptionsHoverDelay';
 import { OptionsLanguage } from './OptionsLanguage';
 import { OptionsMuted } from './OptionsMuted';
+import { OptionsPacks } from './OptionsPacks';
 import { OptionsStyle } from './OptionsStyle';
 import { PausedNotice } from './PausedNotice';
 import { RepairedNotice } from './RepairedNotice';
 import { SettingsTransfer } from './SettingsTransfer';
 import { SiteRulesEditor } from './SiteRulesEditor';
 import { saveErrorText } from './save-error-text';
+import type { PacksApi } from './usePacks';
 import { type SaveSetting, type SaveSiteRules, useSavedSettings } from './useSavedSettings';
 
 export interface OptionsPageProps {
@@ -27,6 +29,10 @@ export interface OptionsPageProps {
   onRebuild: () => Promise<Served<FactBaseInfo>>;
   /** A muted entity's name, for the Muted names section. */
   loadEntityName?: (id: string, lang: Lang) => Promise<string | null>;
+  /** The fact packs, through the background; no Fact packs section without. */
+  packs?: PacksApi;
+  /** Changes when the installed packs change elsewhere: the section reads them again. */
+  packsKey?: unknown;
   /** Names of settings that were damaged and were repaired. */
   notices?: readonly string[];
   onDismissNotices?: () => void;
@@ -62,6 +68,16 @@ export function OptionsPage(props: OptionsPageProps) {
         <PausedNotice lang={lang} onResume={() => void save('paused', false)} error={errorFor('paused')} />
       )}
       <SiteRulesEditor lang={lang} sites={sites} onChange={saveSites} />
+      {props.packs && (
+        <OptionsPacks
+          lang={lang}
+          api={props.packs}
+          enabled={values.enabledPacks}
+          onChangeEnabled={(update) => save('enabledPacks', update)}
+          saveError={errorFor('enabledPacks')}
+          listKey={props.packsKey}
+        />
+      )}
       <OptionsCategories
         lang={lang}
         categories={values.categories}

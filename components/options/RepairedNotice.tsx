@@ -12,6 +12,7 @@ const SETTING_LABELS: Record<keyof Settings, StringKey> = {
   hoverDelayMs: 'optHoverHeading',
   language: 'optLanguageHeading',
   mutedEntities: 'optMutedHeading',
+  enabledPacks: 'optPacksHeading',
 };
 
 export interface RepairedNoticeProps {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ENTITY_ID, MAX_MUTED } from '@/lib/ext/settings-items';
+import { isEntityRef, MAX_MUTED } from '@/lib/ext/settings-items';
 import { addRules, type RejectedEntry, type SiteMode } from '@/lib/ext/site-rules';
 import {
   MAX_FILE_ENTRIES,
@@ -13,6 +13,7 @@ import type { StoredSiteRules } from '@/lib/ext/site-rules-store';
 import { formatBytes } from '@/lib/i18n/format';
 import type { Lang } from '@/lib/i18n/language';
 import { type StringKey, translate } from '@/lib/i18n/strings';
+import { downloadFile } from './download-file';
 import { type SiteRulesMessage, SiteRulesStatus } from './SiteRulesStatus';
 import { outcomeText, saveErrorText } from './save-error-text';
 import { importReport } from './site-rules-text';
@@ -66,7 +67,7 @@ export function SettingsTransfer({ lang, sites, muted, onChangeSites, onChangeMu
       return setMessage({ kind: 'error', text: `${t('optSaveFailed')} ${t('optModeUnknown')}` });
     }
     let mutedAdded = 0;
-    const ids = read.mutedEntities.filter((id): id is string => typeof id === 'string' && ENTITY_ID.test(id));
+    const ids = read.mutedEntities.filter(isEntityRef);
     if (ids.length > 0) {
       const saved = await onChangeMuted((current) => {
         const next = [...new Set([...current, ...ids])].slice(0, MAX_MUTED);
@@ -118,20 +119,6 @@ export function SettingsTransfer({ lang, sites, muted, onChangeSites, onChangeMu
       <SiteRulesStatus message={message} />
     </section>
   );
-}
-
-/** Saves `text` as a download named `name`, through a link that is gone once clicked. */
-function downloadFile(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Firefox may cancel a download whose URL is revoked at once.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 type ReadFile =

@@ -1,7 +1,7 @@
-import { SourceLine } from '@/components/shared/SourceLine';
 import type { Lang } from '@/lib/i18n/language';
-import { type StringKey, translate } from '@/lib/i18n/strings';
+import { translate } from '@/lib/i18n/strings';
 import type { SummaryData } from '@/lib/store/fact-store';
+import { PackSummary } from './PackSummary';
 
 export interface SummaryViewProps {
   lang: Lang;
@@ -10,46 +10,50 @@ export interface SummaryViewProps {
   fromBundle: boolean;
 }
 
-/** What is not known of the source, said plainly rather than left for the reader to guess. */
-function unknownNote(source: SummaryData['source']): StringKey | null {
-  if (!source.title && !source.outlet) return 'sourceNoTitleNoOutlet';
-  if (!source.title) return 'sourceNoTitle';
-  if (!source.outlet) return 'sourceNoOutlet';
-  return null;
-}
-
 /**
- * The project's summary of the article: headline, source as far as it is
- * known, key points. Its heading is the popup's, which can fold it away.
+ * The summaries of the enabled packs' sources: the bundled article's first,
+ * then each imported pack's, under its name when there are several (one
+ * list rather than a switcher: the popup's summary is read, not searched).
+ * Its heading is the popup's, which can fold it away.
  */
 export function SummaryView({ lang, data, version, fromBundle }: SummaryViewProps) {
-  const { source, summary } = data;
-  const unknown = unknownNote(source);
+  const packs = data.packs;
+  if (packs && packs.length === 0) return <p class="muted">{translate(lang, 'summaryNoPacks')}</p>;
+  if (!packs || packs.length === 1) {
+    return (
+      <div class="summary">
+        <PackSummary
+          lang={lang}
+          source={data.source}
+          summary={data.summary}
+          version={version}
+          fromBundle={fromBundle}
+        />
+      </div>
+    );
+  }
   return (
     <div class="summary">
-      <p class="headline-label">{translate(lang, 'headlineLabel')}</p>
-      <p class="headline">{summary.headline[lang]}</p>
-      <p class="source">
-        <SourceLine lang={lang} source={source} />
-        {unknown && (
-          <>
-            <br />
-            <small>{translate(lang, unknown)}</small>
-          </>
-        )}
-      </p>
-      <h3>{translate(lang, 'keyPoints')}</h3>
-      <ul class="points">
-        {summary.points.map((p) => (
-          <li key={p.en}>{p[lang]}</li>
-        ))}
-      </ul>
-      <p class="meta">
-        <small>
-          {translate(lang, 'factBaseVersion', { version })}
-          {fromBundle ? ` · ${translate(lang, 'servedFromBundle')}` : ''}
-        </small>
-      </p>
+      {packs.map((pack) => (
+        <section
+          key={pack.pack.id}
+          class="pack-summary"
+          aria-labelledby={`summary-${pack.pack.id}`}
+          data-pack={pack.pack.id}
+        >
+          <h3 id={`summary-${pack.pack.id}`} class="pack-name">
+            {pack.pack.name[lang]}
+          </h3>
+          <PackSummary
+            lang={lang}
+            source={pack.source}
+            summary={pack.summary}
+            version={pack.pack.version}
+            fromBundle={fromBundle}
+            nested
+          />
+        </section>
+      ))}
     </div>
   );
 }

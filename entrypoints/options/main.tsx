@@ -3,7 +3,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { OptionsPage } from '@/components/options/OptionsPage';
 import '@/components/shared/page.css';
 import '@/components/highlights.css';
+import type { PacksApi } from '@/components/options/usePacks';
 import { sendMessage } from '@/lib/ext/messages';
+import { packIndexItem } from '@/lib/ext/pack-index';
 import {
   readSettings,
   type SettingsRead,
@@ -16,6 +18,7 @@ import type { Lang } from '@/lib/i18n/language';
 import { resolveLanguage } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
 import './style.css';
+import './packs.css';
 
 const loadFactBaseInfo = () => sendMessage('getFactBaseInfo');
 const rebuildCache = () => sendMessage('rebuildCache');
@@ -25,6 +28,13 @@ const loadEntityName = (entityId: string, lang: Lang) =>
     (card) => card.value.entity.name[lang],
     () => null,
   );
+
+const packs: PacksApi = {
+  list: () => sendMessage('listPacks'),
+  import: (text, replace) => sendMessage('importPack', { text, replace }),
+  remove: (id) => sendMessage('removePack', { id }),
+  export: (id) => sendMessage('exportPack', { id }),
+};
 
 /** The repaired-settings notice is shown once: read, then cleared. */
 async function takeNotices(): Promise<string[]> {
@@ -41,6 +51,8 @@ async function takeNotices(): Promise<string[]> {
 function App() {
   const [read, setRead] = useState<SettingsRead | null>(null);
   const [notices, setNotices] = useState<string[]>([]);
+  // Bumped when the packs' index changes: another page (or this one) imported or removed one.
+  const [packsKey, setPacksKey] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -51,10 +63,12 @@ function App() {
       takeNotices().then((taken) => live && taken.length > 0 && setNotices((n) => [...new Set([...n, ...taken])]));
     void take();
     const stopNotices = settingsNotice.watch((value) => Array.isArray(value) && value.length > 0 && void take());
+    const stopPacks = packIndexItem.watch(() => live && setPacksKey((n) => n + 1));
     return () => {
       live = false;
       stop();
       stopNotices();
+      stopPacks();
     };
   }, []);
 
@@ -72,6 +86,8 @@ function App() {
       loadFactBaseInfo={loadFactBaseInfo}
       onRebuild={rebuildCache}
       loadEntityName={loadEntityName}
+      packs={packs}
+      packsKey={packsKey}
       notices={notices}
     />
   );

@@ -46,6 +46,8 @@ export interface CardUi {
   setMuted(muted: ReadonlySet<string>): void;
   /** Loads the cards of the page's entities ahead, so that a card opens within a frame. */
   prefetch(entityIds: Iterable<string>): void;
+  /** Drops the cards loaded so far: the fact packs changed, the next open reads them again. */
+  forget(): void;
   destroy(): void;
 }
 
@@ -86,6 +88,8 @@ class CardPresenter implements CardUi {
   private readonly loading = new Map<string, Promise<Served<EntityCard>>>();
   private summary: Served<SummaryData> | null = null;
   private summaryLoading = false;
+  /** Counts `forget()` calls: an answer asked for before the last one is not kept. */
+  private generation = 0;
   private state: OpenState | null = null;
   private error = false;
   private lang: Lang;
@@ -140,17 +144,28 @@ class CardPresenter implements CardUi {
   prefetch(entityIds: Iterable<string>): void {
     if (!this.summary && !this.summaryLoading) {
       this.summaryLoading = true;
+      const generation = this.generation;
       this.options.data.summary().then(
         (s) => {
+          if (generation !== this.generation) return;
           this.summary = s;
           this.summaryLoading = false;
         },
         () => {
-          this.summaryLoading = false;
+          if (generation === this.generation) this.summaryLoading = false;
         },
       );
     }
     for (const id of entityIds) this.load(id).catch(() => {});
+  }
+
+  forget(): void {
+    // Answers still on their way were made of the old packs: the generation tells them apart.
+    this.generation++;
+    this.cache.clear();
+    this.loading.clear();
+    this.summary = null;
+    this.summaryLoading = false;
   }
 
   async open(opening: CardOpening): Promise<void> {
@@ -197,16 +212,18 @@ class CardPresenter implements CardUi {
     if (cached) return cached;
     let pending = this.loading.get(entityId);
     if (!pending) {
-      pending = this.options.data.card(entityId);
-      this.loading.set(entityId, pending);
+      const asked = this.options.data.card(entityId);
+      pending = asked;
+      this.loading.set(entityId, asked);
       // A failed answer is forgotten, so that the next open asks again.
-      pending.then(
-        () => this.loading.delete(entityId),
-        () => this.loading.delete(entityId),
-      );
+      const done = () => {
+        if (this.loading.get(entityId) === asked) this.loading.delete(entityId);
+      };
+      asked.then(done, done);
     }
+    const generation = this.generation;
     const served = await pending;
-    this.cache.set(entityId, served);
+    if (generation === this.generation) this.cache.set(entityId, served);
     return served;
   }
 

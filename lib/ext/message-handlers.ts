@@ -1,5 +1,6 @@
 import type { PageLimit } from '@/lib/page/limits';
 import type { FactStore } from '@/lib/store/fact-store';
+import type { ImportOutcome, PackListing, RemoveOutcome } from '@/lib/store/pack-admin';
 import {
   type BackgroundMessage,
   classifySender,
@@ -30,8 +31,18 @@ export interface HandlerDeps {
   store: FactStore;
   /** The setup of a frame on a site (see `pageSetupFor`); the sender's tab and frame tell the badge. */
   pageSetup(site: string | null, sender: SenderInfo): Promise<PageSetup>;
-  /** Ids of the fact base's entities: the only keys a mention report may have. */
-  entityIds: ReadonlySet<string>;
+  /**
+   * References of the enabled packs' entities, the groups' leads first:
+   * the only keys a mention report may have, and the entities one may mute.
+   */
+  entityIds(): Promise<ReadonlySet<string>>;
+  /** Fact packs: listed, imported (and enabled), removed, exported (see lib/store/pack-admin.ts). */
+  packs: {
+    list(): Promise<PackListing>;
+    import(text: string, replace: boolean): Promise<ImportOutcome>;
+    remove(id: string): Promise<RemoveOutcome>;
+    export(id: string): Promise<{ fileName: string; text: string } | null>;
+  };
   /** A frame reported its mention counts. */
   onMentions(tabId: number, frameId: number, counts: Record<string, number>, limit: PageLimit, url?: string): void;
   /** Mentions per entity in a tab, all frames together, and the furthest cap a frame reached. */
@@ -51,6 +62,7 @@ export function createHandlers({
   tabMentions,
   onSnooze,
   onMute,
+  packs,
 }: HandlerDeps): Handlers {
   return {
     getSummary: async (data) => {
@@ -72,7 +84,7 @@ export function createHandlers({
     getTabMentions: async (data) => {
       const { counts, limit } = await tabMentions(validateInput('getTabMentions', data).tabId);
       const entities = (await store.entities()).value;
-      // In the fact base's order, which puts the article's subjects first.
+      // In the packs' order, each pack's own order within it, which puts the bundled article's subjects first.
       const mentions = entities.flatMap((e) =>
         Object.hasOwn(counts, e.id) && counts[e.id]
           ? [{ entityId: e.id, name: e.name, count: counts[e.id] as number }]
@@ -92,16 +104,29 @@ export function createHandlers({
       const { counts, limit } = validateInput('reportMentions', data);
       // Only content scripts, which run in a tab, report mentions.
       if (sender.tabId === undefined || sender.tabId < 0) throw new Error('Mentions can only be reported from a tab');
-      const unknown = Object.keys(counts).find((key) => !entityIds.has(key));
+      const known = await entityIds();
+      const unknown = Object.keys(counts).find((key) => !known.has(key));
       if (unknown !== undefined)
         throw new InvalidMessageError('reportMentions', `unknown entity ${unknown.slice(0, 40)}`);
       onMentions(sender.tabId, sender.frameId ?? 0, counts, limit ?? 'none', sender.url);
     },
     setEntityMuted: async (data) => {
       const { entityId, muted } = validateInput('setEntityMuted', data);
-      if (!entityIds.has(entityId)) throw new InvalidMessageError('setEntityMuted', 'unknown entity');
+      // Unmuting is always allowed: the entity's pack may have been switched off since.
+      if (muted && !(await entityIds()).has(entityId))
+        throw new InvalidMessageError('setEntityMuted', 'unknown entity');
       await onMute(entityId, muted);
     },
+    listPacks: async (data) => {
+      validateInput('listPacks', data);
+      return packs.list();
+    },
+    importPack: async (data) => {
+      const { text, replace } = validateInput('importPack', data);
+      return packs.import(text, replace ?? false);
+    },
+    removePack: async (data) => packs.remove(validateInput('removePack', data).id),
+    exportPack: async (data) => packs.export(validateInput('exportPack', data).id),
     snoozeSite: async (data) => {
       const { site, until, tabId } = validateInput('snoozeSite', data);
       const read = readRule(site);

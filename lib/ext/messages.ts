@@ -1,11 +1,14 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import * as v from 'valibot';
 import type { AliasSpec } from '@/lib/facts/alias-spec';
+import { isEntityRef, isId } from '@/lib/facts/ids';
+import { PACK_LIMITS } from '@/lib/facts/limits';
 import type { EntityCard, SearchHit } from '@/lib/facts/query';
 import type { Fact, Localized } from '@/lib/facts/schema';
 import type { Lang } from '@/lib/i18n/language';
 import type { PageLimit } from '@/lib/page/limits';
 import type { Served, SummaryData } from '@/lib/store/fact-store';
+import type { ImportOutcome, PackListing, RemoveOutcome } from '@/lib/store/pack-admin';
 import type { MatcherSpec } from '@/lib/text/matcher';
 import type { HighlightStyle, OffReason } from './settings';
 
@@ -33,6 +36,17 @@ export interface ProtocolMap {
   snoozeSite(data: { site: string; until: number | null; tabId?: number }): void;
   /** Mutes an entity everywhere, or unmutes it (from its card or the popup). */
   setEntityMuted(data: { entityId: string; muted: boolean }): void;
+  /** Every installed fact pack (options page). */
+  listPacks(): PackListing;
+  /**
+   * Installs a pack from a file's text, and enables it; `replace` is the
+   * user's yes to replacing an installed copy that is newer or the same version.
+   */
+  importPack(data: { text: string; replace?: boolean }): ImportOutcome;
+  /** Removes an imported pack. */
+  removePack(data: { id: string }): RemoveOutcome;
+  /** A pack as a file that imports again; null when it cannot be read now. */
+  exportPack(data: { id: string }): { fileName: string; text: string } | null;
 
   // Sent by the background or popup to a tab's top frame, answered by its content script.
   /** Moves to the next or previous mention and opens its card; answers the mention's entity, if any. */
@@ -88,7 +102,18 @@ export type BackgroundMessage = Exclude<keyof ProtocolMap, TabMessage>;
 
 export const { sendMessage, onMessage } = defineExtensionMessaging<ProtocolMap>();
 
-const EntityRequest = v.strictObject({ entityId: v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+$/)) });
+/** An entity reference, bare or scoped by its pack: the one rule, in lib/facts/ids.ts. */
+const EntityRef = v.pipe(
+  v.string(),
+  v.check((s: string) => isEntityRef(s), 'not an entity reference'),
+);
+const EntityRequest = v.strictObject({ entityId: EntityRef });
+const PackRequest = v.strictObject({
+  id: v.pipe(
+    v.string(),
+    v.check((s: string) => isId(s), 'not a pack id'),
+  ),
+});
 
 /** Input schemas, one per message; anything else is refused before a handler runs. */
 export const MessageInput = {
@@ -101,10 +126,15 @@ export const MessageInput = {
   getFactBaseInfo: v.optional(v.union([v.undefined(), v.null()])),
   rebuildCache: v.optional(v.union([v.undefined(), v.null()])),
   getPageInfo: v.optional(v.union([v.undefined(), v.null()])),
-  setEntityMuted: v.strictObject({
-    entityId: v.pipe(v.string(), v.maxLength(100), v.regex(/^[a-z0-9-]+$/)),
-    muted: v.boolean(),
+  setEntityMuted: v.strictObject({ entityId: EntityRef, muted: v.boolean() }),
+  listPacks: v.optional(v.union([v.undefined(), v.null()])),
+  // Characters, not bytes: the handler measures the bytes (and refuses a larger file) before parsing.
+  importPack: v.strictObject({
+    text: v.pipe(v.string(), v.maxLength(PACK_LIMITS.fileBytes)),
+    replace: v.optional(v.boolean()),
   }),
+  removePack: PackRequest,
+  exportPack: PackRequest,
   snoozeSite: v.strictObject({
     site: v.pipe(v.string(), v.maxLength(300)),
     until: v.nullable(v.pipe(v.number(), v.integer(), v.minValue(0))),
@@ -112,7 +142,7 @@ export const MessageInput = {
   }),
   reportMentions: v.strictObject({
     counts: v.pipe(
-      v.record(v.pipe(v.string(), v.maxLength(100)), v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7))),
+      v.record(EntityRef, v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1e7))),
       v.check((c) => Object.keys(c).length <= 1000, 'too many entities'),
     ),
     limit: v.optional(v.picklist(['none', 'highlights', 'counts'])),
@@ -158,6 +188,10 @@ export const MESSAGE_SENDERS = {
   reportMentions: ['content-script'],
   snoozeSite: ['extension-page'],
   setEntityMuted: ['content-script', 'extension-page'],
+  listPacks: ['extension-page'],
+  importPack: ['extension-page'],
+  removePack: ['extension-page'],
+  exportPack: ['extension-page'],
 } as const satisfies Record<BackgroundMessage, readonly SenderKind[]>;
 
 /** The parts of a runtime.MessageSender that say who sent a message. */

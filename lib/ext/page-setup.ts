@@ -1,5 +1,5 @@
-import { type AliasSpec, aliasSpecs } from '@/lib/facts/alias-spec';
-import type { Entity } from '@/lib/facts/schema';
+import type { AliasSpec } from '@/lib/facts/alias-spec';
+import { type EntityGroups, type PackEntities, packAliasSpecs } from '@/lib/facts/pack-groups';
 import { resolveLanguage } from '@/lib/i18n/language';
 import type { MatcherSpec } from '@/lib/text/matcher';
 import { compileMatcherSpec } from '@/lib/text/matcher-spec';
@@ -17,7 +17,7 @@ export class MatcherSpecs {
   get(key: string, aliases: () => AliasSpec[]): MatcherSpec<AliasSpec> {
     let spec = this.specs.get(key);
     if (!spec) {
-      // A handful of alias sets are live at a time (one per combination of categories and muted names).
+      // A handful of alias sets are live at a time (one per combination of packs, categories and muted names).
       if (this.specs.size >= 8) this.specs.clear();
       spec = compileMatcherSpec(aliases());
       this.specs.set(key, spec);
@@ -26,10 +26,16 @@ export class MatcherSpecs {
   }
 }
 
+/** The enabled packs, as the store read them (lib/store/catalog.ts). */
+export interface SetupCatalog {
+  entities: readonly PackEntities[];
+  groups: EntityGroups;
+  /** Names the packs and their versions: part of the alias set's name. */
+  key: string;
+}
+
 export interface SetupSources {
-  entities: readonly Entity[];
-  /** Version of the fact base the entities come from: part of the alias set's name. */
-  version: string;
+  catalog: SetupCatalog;
   uiLocale: string;
   specs: MatcherSpecs;
 }
@@ -37,15 +43,17 @@ export interface SetupSources {
 /**
  * What a frame runs with, from the background's decision for its site (see
  * `pageSetup` in settings.ts, which fails closed): no matcher where it does
- * not run; otherwise the aliases of the chosen categories, muted entities
- * left out.
+ * not run; otherwise the aliases of the enabled packs' entities of the
+ * chosen categories, muted entities left out, an entity several packs name
+ * matched once (see `packAliasSpecs`).
  */
 export function pageSetupFor(decided: SiteSetup, sources: SetupSources): PageSetup {
   const { settings } = decided;
   const categories = [...settings.categories].sort();
   const muted = [...settings.mutedEntities].sort();
-  const matcherKey = `${sources.version}|${categories.join(',')}|${muted.join(',')}`;
-  const entities = () => sources.entities.filter((e) => !muted.includes(e.id));
+  const { catalog } = sources;
+  const matcherKey = `${catalog.key}|${categories.join(',')}|${muted.join(',')}`;
+  const aliases = () => packAliasSpecs(catalog.entities, catalog.groups, categories, new Set(muted));
   return {
     enabled: decided.run,
     reason: decided.reason,
@@ -54,7 +62,7 @@ export function pageSetupFor(decided: SiteSetup, sources: SetupSources): PageSet
     hoverDelayMs: settings.hoverDelayMs,
     lang: resolveLanguage(settings.language, sources.uiLocale),
     mutedEntities: muted,
-    matcher: decided.run ? sources.specs.get(matcherKey, () => aliasSpecs(entities(), categories)) : null,
+    matcher: decided.run ? sources.specs.get(matcherKey, aliases) : null,
     matcherKey,
   };
 }

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { storage, type WxtStorageItem } from 'wxt/utils/storage';
 import { DEFAULT_CATEGORIES } from '@/lib/facts/alias-spec';
+import { BUNDLED_PACK_ID, isEntityRef, isId } from '@/lib/facts/ids';
 import { CATEGORIES, type Category } from '@/lib/facts/schema';
 import type { LanguageChoice } from '@/lib/i18n/language';
 import { DEFAULT_SITE_RULES, type SiteRules } from './site-rules';
@@ -16,8 +17,10 @@ export interface Settings {
   highlightStyle: HighlightStyle;
   hoverDelayMs: number;
   language: LanguageChoice;
-  /** Entities the user asked never to be highlighted, by id. */
+  /** Entities the user asked never to be highlighted, by reference (lib/facts/ids.ts). */
   mutedEntities: string[];
+  /** Ids of the fact packs whose entities are highlighted; ids of packs not installed here are kept for the browsers that sync them. */
+  enabledPacks: string[];
 }
 
 export type SettingName = keyof Settings;
@@ -32,12 +35,15 @@ export const DEFAULT_SETTINGS: Settings = {
   hoverDelayMs: 300,
   language: 'auto',
   mutedEntities: [],
+  enabledPacks: [BUNDLED_PACK_ID],
 };
 
-/** Entity ids as messages accept them. */
-export const ENTITY_ID = /^[a-z0-9-]{1,100}$/;
-/** 64 ids of 100 characters take 6.6 KB: one storage.sync item holds them with room to spare. */
+/** Entity references as messages accept them (one rule for every message: lib/facts/ids.ts). */
+export { isEntityRef };
+/** 64 references of at most 97 characters take 6.4 KB: one storage.sync item holds them with room to spare. */
 export const MAX_MUTED = 64;
+/** 64 pack ids of at most 48 characters: 3.2 KB. */
+export const MAX_ENABLED_PACKS = 64;
 
 /**
  * A stored setting with the schema its value must meet. `salvage` recovers
@@ -50,6 +56,8 @@ export interface Setting<T> {
   item: WxtStorageItem<T, Record<string, unknown>>;
   schema: v.GenericSchema<unknown, T>;
   fallback: T;
+  /** The value used when the stored one cannot be trusted (failClosed): the reading that enables nothing. */
+  closed?: T;
   /** The item's `version`; a stored value with a higher one was written by a newer version. */
   version: number;
   salvage?: (raw: unknown) => T | undefined;
@@ -117,20 +125,43 @@ export const SETTINGS: { [K in SimpleSettingName]: Setting<Settings[K]> } = {
       version: VERSION,
     }),
     schema: v.pipe(
-      v.array(v.pipe(v.string(), v.regex(ENTITY_ID))),
+      v.array(
+        v.pipe(
+          v.string(),
+          v.check((s: string) => isEntityRef(s), 'an entity reference'),
+        ),
+      ),
       v.maxLength(MAX_MUTED),
       v.check((ids) => new Set(ids).size === ids.length, 'ids are unique'),
     ),
     fallback: DEFAULT_SETTINGS.mutedEntities,
     version: VERSION,
     // Entries that cannot be ids match no entity: dropping them unmutes nothing.
-    salvage: (raw) =>
-      Array.isArray(raw)
-        ? [...new Set(raw.filter((id): id is string => typeof id === 'string' && ENTITY_ID.test(id)))].slice(
-            0,
-            MAX_MUTED,
-          )
-        : undefined,
+    salvage: (raw) => (Array.isArray(raw) ? [...new Set(raw.filter(isEntityRef))].slice(0, MAX_MUTED) : undefined),
+    failClosed: true,
+  },
+  enabledPacks: {
+    // Synced: a pack switched off stays off on the other browsers that have it.
+    item: storage.defineItem<string[]>('sync:enabledPacks', {
+      fallback: DEFAULT_SETTINGS.enabledPacks,
+      version: VERSION,
+    }),
+    schema: v.pipe(
+      v.array(
+        v.pipe(
+          v.string(),
+          v.check((s: string) => isId(s), 'a pack id'),
+        ),
+      ),
+      v.maxLength(MAX_ENABLED_PACKS),
+      v.check((ids) => new Set(ids).size === ids.length, 'ids are unique'),
+    ),
+    fallback: DEFAULT_SETTINGS.enabledPacks,
+    version: VERSION,
+    // Every id kept was enabled by the user; nothing is added, so no pack the user switched off comes back.
+    salvage: (raw) => (Array.isArray(raw) ? [...new Set(raw.filter(isId))].slice(0, MAX_ENABLED_PACKS) : []),
+    // Unreadable: no pack is enabled (not the default, which would switch the bundled pack back on).
+    closed: [],
     failClosed: true,
   },
 };

@@ -55,15 +55,16 @@ export async function readSetting<T>(setting: Setting<T>): Promise<SettingRead<T
     raw = value?.value;
     meta = metadata?.value;
   } catch {
-    return { value: setting.fallback, problem: 'unreadable', trusted: !setting.failClosed };
+    const trusted = !setting.failClosed;
+    return { value: trusted ? setting.fallback : (setting.closed ?? setting.fallback), problem: 'unreadable', trusted };
   }
   if (raw === null || raw === undefined) return { value: setting.fallback, problem: null, trusted: true };
   const parsed = v.safeParse(setting.schema, raw);
   if (parsed.success) return { value: parsed.output, problem: null, trusted: true };
   const newer = storedVersion(meta) > setting.version;
   const salvaged = setting.salvage?.(raw);
-  const value = salvaged ?? setting.fallback;
   const trusted = salvaged !== undefined || !setting.failClosed;
+  const value = salvaged ?? (trusted ? setting.fallback : (setting.closed ?? setting.fallback));
   return { value, problem: newer ? 'newer' : 'damaged', trusted, repair: newer || !trusted ? undefined : value };
 }
 
@@ -206,13 +207,24 @@ export function isSettingsKey(key: string): boolean {
 /** Calls `onChange` with everything read again whenever a stored setting changes, here or through sync. */
 export function watchSettingsRead(onChange: (read: SettingsRead) => void): () => void {
   let pending = false;
+  let started = 0;
+  let applied = 0;
   const listener = (changes: Record<string, unknown>, area: string) => {
     if (pending || (area !== 'sync' && area !== 'local') || !Object.keys(changes).some(isSettingsKey)) return;
     pending = true;
     // A save writes several items at once: one read for all of them.
     queueMicrotask(() => {
       pending = false;
-      readSettings().then(onChange, () => {});
+      const ticket = ++started;
+      // Two reads close together may answer out of order: an older one never replaces a newer one.
+      readSettings().then(
+        (read) => {
+          if (ticket < applied) return;
+          applied = ticket;
+          onChange(read);
+        },
+        () => {},
+      );
     });
   };
   browser.storage.onChanged.addListener(listener);

@@ -1,3 +1,4 @@
+import { isEntityRef } from '@/lib/facts/ids';
 import { InvalidMessageError } from './messages';
 
 /*
@@ -6,8 +7,6 @@ import { InvalidMessageError } from './messages';
  * the script loaded into every frame does not carry the schema library:
  * each message has one small, fixed shape.
  */
-
-const ENTITY_ID = /^[a-z0-9-]{1,100}$/;
 
 function fields(type: string, data: unknown, keys: readonly string[]): Record<string, unknown> {
   if (typeof data !== 'object' || data === null || Array.isArray(data))
@@ -26,8 +25,7 @@ export function readDirection(data: unknown): 'next' | 'previous' {
 
 export function readEntityId(data: unknown): string {
   const { entityId } = fields('revealEntity', data, ['entityId']);
-  if (typeof entityId !== 'string' || !ENTITY_ID.test(entityId))
-    throw new InvalidMessageError('revealEntity', 'entityId');
+  if (!isEntityRef(entityId)) throw new InvalidMessageError('revealEntity', 'entityId');
   return entityId;
 }
 

@@ -1,7 +1,16 @@
 import * as v from 'valibot';
 import type { Lang } from '@/lib/i18n/language';
 import { formatSourceDate, translate } from '@/lib/i18n/strings';
-import { type FactBase, FORMAT_VERSION, type Localized, LocalizedSchema, parseFactBase } from './schema';
+import { MAX_ID_LENGTH } from './ids';
+import {
+  checkFactBase,
+  type FactBase,
+  type FactBaseCheck,
+  FORMAT_VERSION,
+  issueLines,
+  type Localized,
+  LocalizedSchema,
+} from './schema';
 
 /**
  * Format 1, the only older one: a single source with a `title` (the
@@ -31,27 +40,31 @@ export interface MigrateOptions {
 }
 
 const DEFAULT_ID = 'imported-fact-pack';
-const MAX_ID_LENGTH = 64;
+
+/** Why a file's format cannot be read: `formatVersion` is missing or not one this version knows. */
+export class UnknownFormatError extends Error {
+  constructor(readonly found: unknown) {
+    super(`Invalid fact base:\nformatVersion: ${String(found)} is not a format this version can read`);
+    this.name = 'UnknownFormatError';
+  }
+}
+
+export type MigrateCheck = (FactBaseCheck & { from: number }) | { ok: false; unknownFormat: unknown };
 
 /**
- * Reads a fact base of any known format and returns it in the current one,
- * so that files written for older versions still import. A current file is
- * only validated.
+ * Reads a fact base of any known format and answers it in the current one,
+ * or every issue found: those of the old shape first (`from` 1), else those
+ * of the result. A current file is only validated.
  */
-export function migrateFactBase(data: unknown, options: MigrateOptions = {}): FactBase {
+export function checkAnyFormat(data: unknown, options: MigrateOptions = {}): MigrateCheck {
   const format = (data as { formatVersion?: unknown } | null)?.formatVersion;
-  if (format === FORMAT_VERSION) return parseFactBase(data);
-  if (format !== 1) {
-    throw new Error(`Invalid fact base:\nformatVersion: ${String(format)} is not a format this version can read`);
-  }
+  if (format === FORMAT_VERSION) return { ...checkFactBase(data), from: FORMAT_VERSION };
+  if (format !== 1) return { ok: false, unknownFormat: format };
   const result = v.safeParse(V1Schema, data);
-  if (!result.success) {
-    const lines = result.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`);
-    throw new Error(`Invalid fact base (format 1):\n${lines.join('\n')}`);
-  }
+  if (!result.success) return { ok: false, issues: result.issues, from: 1 };
   const old = result.output;
   const { title, language, date, reporting, paragraphs } = old.source;
-  return parseFactBase({
+  const migrated = checkFactBase({
     formatVersion: FORMAT_VERSION,
     id: packId(title.en) ?? options.fallbackId ?? DEFAULT_ID,
     version: old.version,
@@ -71,6 +84,20 @@ export function migrateFactBase(data: unknown, options: MigrateOptions = {}): Fa
     // Background is not from the source, so it keeps no citation; claims keep their numbers.
     facts: old.facts.map(({ paragraph, ...fact }) => (fact.background ? fact : { ...fact, paragraph })),
   });
+  return { ...migrated, from: 1 };
+}
+
+/**
+ * Reads a fact base of any known format and returns it in the current one,
+ * so that files written for older versions still import; throws a readable
+ * error listing every issue otherwise.
+ */
+export function migrateFactBase(data: unknown, options: MigrateOptions = {}): FactBase {
+  const result = checkAnyFormat(data, options);
+  if (result.ok) return result.base;
+  if ('unknownFormat' in result) throw new UnknownFormatError(result.unknownFormat);
+  const heading = result.from === 1 ? 'Invalid fact base (format 1):' : 'Invalid fact base:';
+  throw new Error(`${heading}\n${issueLines(result.issues).join('\n')}`);
 }
 
 /** Kebab-case id from a title ("Apple's AI team" → "apples-ai-team"), or null when nothing of it is usable. */

@@ -1,11 +1,32 @@
 import { foldForSearch } from '@/lib/text/search-fold';
-import type { Entity, Fact, FactBase, Section } from './schema';
+import type { Entity, Fact, FactBase, Localized, Section, Source } from './schema';
 
-/** What a card shows for one entity: itself, its facts, and the entities it links to. */
+/** A pack as a card or list names it. */
+export interface PackLabel {
+  id: string;
+  name: Localized;
+  version: string;
+}
+
+/** What one pack says of an entity, with the source it says it from. */
+export interface CardView {
+  pack: PackLabel;
+  source: Source;
+  entity: Entity;
+  facts: Fact[];
+}
+
+/**
+ * What a card shows for one entity: itself, its facts, and the entities it
+ * links to. `entity` and `facts` are the lead pack's (see EntityGroups);
+ * `views` holds what each pack that names the entity says, the lead's first,
+ * when the card comes from the packs' store.
+ */
 export interface EntityCard {
   entity: Entity;
   facts: Fact[];
   related: Pick<Entity, 'id' | 'name' | 'type'>[];
+  views?: CardView[];
 }
 
 export type SearchHit = { kind: 'entity'; entity: Entity } | { kind: 'fact'; fact: Fact };
@@ -76,6 +97,28 @@ export function buildCard(entity: Entity, facts: readonly Fact[], entities: read
     return r ? [{ id: r.id, name: r.name, type: r.type }] : [];
   });
   return { entity, facts: factsForEntity(facts, entity.id), related };
+}
+
+/** The card of one entity of one pack, with that pack as its only view. */
+export function packCard(base: FactBase, entityId: string): EntityCard {
+  const entity = base.entities.find((e) => e.id === entityId);
+  if (!entity) throw new UnknownEntityError(entityId);
+  const card = buildCard(entity, base.facts, base.entities);
+  const pack = { id: base.id, name: base.name, version: base.version };
+  return { ...card, views: [{ pack, source: base.source, entity, facts: card.facts }] };
+}
+
+/**
+ * One card for what several packs say of one entity: named as the lead
+ * view (the first) names it, each view kept whole with its own source, and
+ * the entities any of them links to, once each.
+ */
+export function mergeCard(views: readonly CardView[], related: EntityCard['related']): EntityCard {
+  const lead = views[0];
+  if (!lead) throw new Error('A card needs at least one view');
+  const seen = new Set([lead.entity.id]);
+  const unique = related.filter((r) => !seen.has(r.id) && seen.add(r.id));
+  return { entity: lead.entity, facts: lead.facts, related: unique, views: [...views] };
 }
 
 /**

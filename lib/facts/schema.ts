@@ -1,20 +1,41 @@
 import * as v from 'valibot';
+import { ID_PATTERN } from './ids';
+import { PACK_LIMITS } from './limits';
+import {
+  issueAt,
+  LocalizedSchema,
+  localized,
+  ParagraphNumber,
+  SourceSchema,
+  SummarySchema,
+  text,
+} from './source-schema';
+
+export {
+  type Localized,
+  LocalizedSchema,
+  type Section,
+  SectionSchema,
+  type Source,
+  SourceSchema,
+  SummarySchema,
+} from './source-schema';
 
 /**
- * The fact-base format, also the format of fact packs about other articles.
- * Versioned so that files can be imported later: a reader refuses a
- * `formatVersion` it does not know instead of guessing (`migrate.ts` reads
- * the older ones).
+ * The fact-base format, also the format of fact packs about other articles
+ * (docs/fact-packs.md). Versioned so that files can be imported later: a
+ * reader refuses a `formatVersion` it does not know instead of guessing
+ * (`migrate.ts` reads the older ones).
  */
 export const FORMAT_VERSION = 2;
+/** Every format a file may be in: older ones are migrated on import. */
+export const SUPPORTED_FORMATS: readonly number[] = [1, FORMAT_VERSION];
 
-const nonEmptyText = v.pipe(v.string(), v.trim(), v.nonEmpty());
-
-/** Every user-visible string exists in both languages. */
-export const LocalizedSchema = v.strictObject({ en: nonEmptyText, fr: nonEmptyText });
-export type Localized = v.InferOutput<typeof LocalizedSchema>;
-
-const IdSchema = v.pipe(v.string(), v.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'ids are kebab-case'));
+export const IdSchema = v.pipe(
+  v.string(),
+  v.maxLength(PACK_LIMITS.idLength),
+  v.regex(ID_PATTERN, 'ids are kebab-case: lower-case letters and digits, joined by single hyphens'),
+);
 
 export const ENTITY_TYPES = ['person', 'product', 'company', 'team', 'model', 'publication'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -26,32 +47,6 @@ export type EntityType = (typeof ENTITY_TYPES)[number];
 export const CATEGORIES = ['subject', 'organisation', 'product', 'model'] as const;
 export type Category = (typeof CATEGORIES)[number];
 
-/** Reports an issue at `keys` below the value being checked, so `parseFactBase` can say where it is. */
-function issueAt(
-  addIssue: (info: { message: string; path: [v.IssuePathItem, ...v.IssuePathItem[]] }) => void,
-  root: unknown,
-  keys: [string | number, ...(string | number)[]],
-  message: string,
-) {
-  let input = root as Record<string | number, unknown>;
-  const path = keys.map((key) => {
-    const value = input[key];
-    const item = Array.isArray(input)
-      ? ({ type: 'array', origin: 'value', input, key: key as number, value } as const)
-      : ({ type: 'object', origin: 'value', input, key: key as string, value } as const);
-    input = value as Record<string | number, unknown>;
-    return item;
-  }) as [v.IssuePathItem, ...v.IssuePathItem[]];
-  addIssue({ message, path });
-}
-
-/**
- * How an alias matches:
- * - `fold`: case- and accent-insensitive (safe for distinctive names);
- * - `case`: accents folded but case kept, so a word that is also a common
- *   word ("Pang", "Meta") only matches when capitalised as written or in
- *   all caps (headings).
- */
 const Words = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(60))), v.maxLength(100));
 
 /**
@@ -75,9 +70,16 @@ export const ContextSchema = v.strictObject({
   personCues: v.optional(Words),
 });
 
+/**
+ * How an alias matches:
+ * - `fold`: case- and accent-insensitive (safe for distinctive names);
+ * - `case`: accents folded but case kept, so a word that is also a common
+ *   word ("Pang", "Meta") only matches when capitalised as written or in
+ *   all caps (headings).
+ */
 export const AliasSchema = v.pipe(
   v.strictObject({
-    text: nonEmptyText,
+    text: text(PACK_LIMITS.aliasLength),
     match: v.picklist(['fold', 'case']),
     /** A bare surname counts only once the entity's full name has appeared on the page. */
     afterFullName: v.optional(v.boolean(), false),
@@ -90,37 +92,35 @@ export const AliasSchema = v.pipe(
 );
 export type Alias = v.InferOutput<typeof AliasSchema>;
 
-export const EntitySchema = v.strictObject({
+const entityEntries = {
   id: IdSchema,
   type: v.picklist(ENTITY_TYPES),
   category: v.picklist(CATEGORIES),
-  name: LocalizedSchema,
+  name: localized(PACK_LIMITS.nameLength),
   /** Either only what the source says, or, when `descriptionBackground` is set, only general background. */
   description: LocalizedSchema,
   /** The description is general background, not taken from the source: the card says so. */
   descriptionBackground: v.optional(v.boolean(), false),
-  aliases: v.pipe(v.array(AliasSchema), v.nonEmpty()),
-  related: v.array(IdSchema),
-});
+  aliases: v.pipe(v.array(AliasSchema), v.nonEmpty(), v.maxLength(PACK_LIMITS.aliasesPerEntity)),
+  related: v.pipe(v.array(IdSchema), v.maxLength(PACK_LIMITS.relatedPerEntity)),
+};
+
+export const EntitySchema = v.strictObject(entityEntries);
 export type Entity = v.InferOutput<typeof EntitySchema>;
 
-const ParagraphNumber = v.pipe(v.number(), v.integer(), v.minValue(1));
+const factEntries = {
+  id: IdSchema,
+  text: LocalizedSchema,
+  paragraph: v.optional(ParagraphNumber),
+  entities: v.pipe(v.array(IdSchema), v.nonEmpty(), v.maxLength(PACK_LIMITS.entitiesPerFact)),
+  background: v.optional(v.boolean(), false),
+};
 
-/**
- * A claim of the source, citing the prose paragraph it comes from; or, with
- * `background`, general context the source does not state, which therefore
- * cites nothing. Whether the paragraph exists is checked against the source
- * by `FactBaseSchema`.
- */
-export const FactSchema = v.pipe(
-  v.strictObject({
-    id: IdSchema,
-    text: LocalizedSchema,
-    paragraph: v.optional(ParagraphNumber),
-    entities: v.pipe(v.array(IdSchema), v.nonEmpty()),
-    background: v.optional(v.boolean(), false),
-  }),
-  v.rawCheck(({ dataset, addIssue }) => {
+type FactShape = { background: boolean; paragraph?: number };
+
+/** A background fact cites nothing; every other one cites its paragraph. */
+const citesAsItShould = <T extends FactShape>() =>
+  v.rawCheck<T>(({ dataset, addIssue }) => {
     if (!dataset.typed) return;
     const fact = dataset.value;
     if (fact.background && fact.paragraph !== undefined) {
@@ -128,78 +128,31 @@ export const FactSchema = v.pipe(
     } else if (!fact.background && fact.paragraph === undefined) {
       issueAt(addIssue, fact, ['paragraph'], 'a fact of the source must cite its paragraph');
     }
-  }),
-);
-export type Fact = v.InferOutput<typeof FactSchema>;
-
-/** "2025-07" or "2025-07-14": sources are often known to the month only. */
-const DateSchema = v.pipe(
-  v.string(),
-  v.regex(/^\d{4}-(?:0[1-9]|1[0-2])(?:-(?:0[1-9]|[12]\d|3[01]))?$/, 'dates are YYYY-MM or YYYY-MM-DD'),
-);
-
-const LanguageTagSchema = v.pipe(
-  v.string(),
-  v.check((tag) => {
-    try {
-      return Intl.getCanonicalLocales(tag).length === 1;
-    } catch {
-      return false;
-    }
-  }, 'a BCP 47 language tag, such as "fr" or "en-GB"'),
-);
-
-/** A link the user may follow: https only, so a pack cannot smuggle in a script or a local file. */
-const HttpsUrlSchema = v.pipe(
-  v.string(),
-  v.url(),
-  v.check((url) => URL.canParse(url) && new URL(url).protocol === 'https:', 'only https links'),
-);
-
-/** A heading of the source, and the first prose paragraph under it. */
-export const SectionSchema = v.strictObject({ heading: nonEmptyText, from: ParagraphNumber });
-export type Section = v.InferOutput<typeof SectionSchema>;
+  });
 
 /**
- * What is known of the source. Paragraphs are numbered as a reader counts
- * them: prose paragraphs only, so headings, datelines and captions do not
- * shift the numbers; the headings are kept in `sections` instead.
+ * A claim of the source, citing the prose paragraph it comes from; or, with
+ * `background`, general context the source does not state, which therefore
+ * cites nothing. Whether the paragraph exists is checked against the source
+ * by `FactBaseSchema`.
  */
-export const SourceSchema = v.pipe(
-  v.strictObject({
-    language: LanguageTagSchema,
-    date: DateSchema,
-    /** The publication whose reporting the source relays, when it relays one. */
-    relays: v.optional(nonEmptyText),
-    /** The source's own title, in its own language; absent when not known (never made up). */
-    title: v.optional(nonEmptyText),
-    outlet: v.optional(nonEmptyText),
-    url: v.optional(HttpsUrlSchema),
-    /** How the project names the source, from what is known of it ("French-language article, July 2025, …"). */
-    label: LocalizedSchema,
-    paragraphs: v.pipe(ParagraphNumber, v.maxValue(10_000)),
-    sections: v.array(SectionSchema),
-  }),
-  v.rawCheck(({ dataset, addIssue }) => {
-    if (!dataset.typed) return;
-    const source = dataset.value;
-    source.sections.forEach((section, i) => {
-      const previous = source.sections[i - 1];
-      if (section.from > source.paragraphs) {
-        issueAt(addIssue, source, ['sections', i, 'from'], `past the source's last paragraph (${source.paragraphs})`);
-      } else if (previous && section.from <= previous.from) {
-        issueAt(addIssue, source, ['sections', i, 'from'], 'sections must start at ascending paragraphs');
-      }
-    });
-  }),
-);
-export type Source = v.InferOutput<typeof SourceSchema>;
+export const FactSchema = v.pipe(v.strictObject(factEntries), citesAsItShould());
+export type Fact = v.InferOutput<typeof FactSchema>;
 
-/** The project's own summary of the source: its headline is not the source's title. */
-export const SummarySchema = v.strictObject({
-  headline: LocalizedSchema,
-  points: v.pipe(v.array(LocalizedSchema), v.nonEmpty()),
-});
+/**
+ * The shapes records take once stored (lib/store): ids are references
+ * scoped by their pack (lib/facts/ids.ts), checked as such when read back.
+ */
+const RefSchema = v.pipe(
+  v.string(),
+  v.maxLength(PACK_LIMITS.idLength * 2 + 1),
+  v.regex(/^(?:[a-z0-9-]+:)?[a-z0-9-]+$/),
+);
+export const StoredEntitySchema = v.strictObject({ ...entityEntries, id: RefSchema, related: v.array(RefSchema) });
+export const StoredFactSchema = v.pipe(
+  v.strictObject({ ...factEntries, id: RefSchema, entities: v.pipe(v.array(RefSchema), v.nonEmpty()) }),
+  citesAsItShould(),
+);
 
 const uniqueIds = (items: { id: string }[]) => new Set(items.map((i) => i.id)).size === items.length;
 
@@ -208,14 +161,18 @@ export const FactBaseSchema = v.pipe(
     formatVersion: v.literal(FORMAT_VERSION),
     /** The pack's id, the same across its versions. */
     id: IdSchema,
-    version: nonEmptyText,
+    version: text(PACK_LIMITS.versionLength),
     /** The project's name for the pack. */
-    name: LocalizedSchema,
+    name: localized(PACK_LIMITS.nameLength),
     source: SourceSchema,
     summary: SummarySchema,
-    entities: v.array(EntitySchema),
-    facts: v.array(FactSchema),
+    entities: v.pipe(v.array(EntitySchema), v.maxLength(PACK_LIMITS.entities)),
+    facts: v.pipe(v.array(FactSchema), v.maxLength(PACK_LIMITS.facts)),
   }),
+  v.check(
+    (b) => b.entities.reduce((n, e) => n + e.aliases.length, 0) <= PACK_LIMITS.aliases,
+    `a pack has at most ${PACK_LIMITS.aliases} aliases`,
+  ),
   v.check((b) => uniqueIds(b.entities), 'entity ids must be unique'),
   v.check((b) => uniqueIds(b.facts), 'fact ids must be unique'),
   v.check((b) => {
@@ -239,10 +196,22 @@ export const FactBaseSchema = v.pipe(
 );
 export type FactBase = v.InferOutput<typeof FactBaseSchema>;
 
+export type FactBaseCheck = { ok: true; base: FactBase } | { ok: false; issues: v.BaseIssue<unknown>[] };
+
+/** Validates unknown data as a fact base of the current format, answering every issue. */
+export function checkFactBase(data: unknown): FactBaseCheck {
+  const result = v.safeParse(FactBaseSchema, data);
+  return result.success ? { ok: true, base: result.output } : { ok: false, issues: result.issues };
+}
+
+/** "path: message" lines, one per issue. */
+export function issueLines(issues: readonly v.BaseIssue<unknown>[]): string[] {
+  return issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`);
+}
+
 /** Validates unknown data as a fact base; throws a readable error listing every issue. */
 export function parseFactBase(data: unknown): FactBase {
-  const result = v.safeParse(FactBaseSchema, data);
-  if (result.success) return result.output;
-  const lines = result.issues.map((i) => `${v.getDotPath(i) ?? '(root)'}: ${i.message}`);
-  throw new Error(`Invalid fact base:\n${lines.join('\n')}`);
+  const result = checkFactBase(data);
+  if (result.ok) return result.base;
+  throw new Error(`Invalid fact base:\n${issueLines(result.issues).join('\n')}`);
 }

@@ -1,6 +1,7 @@
 import { cardEn, cardFr } from './card-strings';
 import { coreEn, coreFr } from './core-strings';
 import type { Lang } from './language';
+import { packEn, packFr } from './pack-strings';
 import { settingsEn, settingsFr } from './settings-strings';
 
 /**
@@ -8,13 +9,13 @@ import { settingsEn, settingsFr } from './settings-strings';
  * `_locales` because the card and popup let the user switch language
  * without changing the browser's, which `i18n.getMessage` cannot do.
  */
-const en = { ...coreEn, ...settingsEn, ...cardEn } as const;
+const en = { ...coreEn, ...settingsEn, ...cardEn, ...packEn } as const;
 
 export type StringKey = keyof typeof en;
 
 export const STRING_KEYS = Object.keys(en) as StringKey[];
 
-const fr: Record<StringKey, string> = { ...coreFr, ...settingsFr, ...cardFr };
+const fr: Record<StringKey, string> = { ...coreFr, ...settingsFr, ...cardFr, ...packFr };
 
 const catalog: Record<Lang, Record<StringKey, string>> = { en, fr };
 

@@ -63,7 +63,24 @@ export class CardTrigger {
     this.locator = new MentionLocator(() => highlighter.ownHighlights());
   }
 
-  configure({ lang, hoverDelayMs, muted }: { lang: Lang; hoverDelayMs: number; muted: readonly string[] }): void {
+  private dataKey: string | undefined;
+
+  configure({
+    lang,
+    hoverDelayMs,
+    muted,
+    dataKey,
+  }: {
+    lang: Lang;
+    hoverDelayMs: number;
+    muted: readonly string[];
+    /** Names what cards are made of (the enabled packs): cards loaded under another are read again. */
+    dataKey?: string;
+  }): void {
+    if (dataKey !== undefined && dataKey !== this.dataKey) {
+      this.dataKey = dataKey;
+      this.ui?.forget();
+    }
     this.hoverDelayMs = hoverDelayMs;
     this.lang = lang;
     this.muted = muted;

@@ -61,7 +61,12 @@ export class PageSession {
     this.setup = setup;
     this.onSetup?.(setup);
     this.highlighter.setStyle(setup.style);
-    this.cards.configure({ lang: setup.lang, hoverDelayMs: setup.hoverDelayMs, muted: setup.mutedEntities });
+    this.cards.configure({
+      lang: setup.lang,
+      hoverDelayMs: setup.hoverDelayMs,
+      muted: setup.mutedEntities,
+      dataKey: setup.matcherKey,
+    });
     if (!setup.matcher || setup.matcherKey !== this.matcherKey) this.stop();
     if (setup.matcher && !this.annotator) await this.start(setup.matcher, setup.matcherKey);
   }

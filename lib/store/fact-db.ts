@@ -4,13 +4,15 @@ import type { Entity, Fact, FactBase } from '@/lib/facts/schema';
 export const DB_NAME = 'context-lens';
 /**
  * The layout of the stores, not of the records: a new fact-base format is
- * handled by `seedFactDb`, which rewrites every record when the stored
- * `formatVersion` differs from the bundled one.
+ * handled by `seedBundled`, which rewrites the bundled pack's records when
+ * the stored `formatVersion` differs from the bundled one. Version 1 held
+ * the bundled base alone (a cache of it, nothing else), so moving to 2
+ * drops its stores and starts anew.
  */
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
-/** Everything of the base that is not an entity or a fact, kept as one record. */
-export interface BaseMeta {
+/** Everything of a pack that is not an entity or a fact, kept as one record per pack. */
+export interface PackRecord {
   formatVersion: FactBase['formatVersion'];
   id: string;
   version: string;
@@ -18,19 +20,29 @@ export interface BaseMeta {
   hash: string;
   source: FactBase['source'];
   summary: FactBase['summary'];
-  /** IndexedDB returns records by key; this keeps the base's own order (cards, search). */
-  order: { entities: string[]; facts: string[] };
+  origin: 'bundled' | 'imported';
+  /** When the pack was first installed: packs are listed, and merged, in that order (the bundled one first). */
+  installedAt: number;
+  counts: { entities: number; facts: number; aliases: number };
 }
 
+/** A pack's entity as stored: ids are references scoped by the pack (lib/facts/ids.ts). */
+export type StoredEntity = Entity & {
+  pack: string;
+  /** Place in the pack: IndexedDB hands records out by key, cards and search keep the pack's order. */
+  n: number;
+};
+export type StoredFact = Fact & { pack: string; n: number };
+
 export interface FactDbSchema extends DBSchema {
-  meta: { key: 'base'; value: BaseMeta };
-  entities: { key: string; value: Entity };
-  facts: { key: string; value: Fact; indexes: { 'by-entity': string } };
+  packs: { key: string; value: PackRecord };
+  entities: { key: string; value: StoredEntity; indexes: { 'by-pack': string } };
+  facts: { key: string; value: StoredFact; indexes: { 'by-entity': string; 'by-pack': string } };
 }
 
 export type FactDb = IDBPDatabase<FactDbSchema>;
 
-export const STORE_NAMES = ['meta', 'entities', 'facts'] as const;
+export const STORE_NAMES = ['packs', 'entities', 'facts'] as const;
 
 export interface OpenOptions {
   /** openDB can wait forever while another connection blocks the upgrade: give up after this. */
@@ -41,12 +53,14 @@ export interface OpenOptions {
 
 /**
  * Opens (and creates or upgrades) the database. Rejects, rather than hangs,
- * when IndexedDB is missing, blocked, or too slow to answer. The database is
- * only a cache of the bundled base, so one this code cannot use is deleted
- * and made again: one at a newer version (left by a newer version of the
- * extension, before a downgrade: every open would fail with VersionError),
- * and one at the current version lacking a store or an index (created by a
- * bare `indexedDB.open(name)`, or damaged).
+ * when IndexedDB is missing, blocked, or too slow to answer. One this code
+ * cannot use is deleted and made again: one at a newer version (left by a
+ * newer version of the extension, before a downgrade: every open would fail
+ * with VersionError), and one at the current version lacking a store or an
+ * index (created by a bare `indexedDB.open(name)`, or damaged). Imported
+ * packs in such a database are lost with it (its records could not be read
+ * anyway); the packs' index in storage (pack-index.ts) still names them, so
+ * the options page says they are gone rather than forgetting them.
  */
 export async function openFactDb(options: OpenOptions = {}): Promise<FactDb> {
   let db: FactDb;
@@ -68,8 +82,11 @@ function hasSchema(db: FactDb): boolean {
   if (!STORE_NAMES.every((name) => db.objectStoreNames.contains(name))) return false;
   const tx = db.transaction(STORE_NAMES);
   tx.done.catch(() => {});
+  const entities = tx.objectStore('entities');
   const facts = tx.objectStore('facts');
-  if (tx.objectStore('entities').keyPath !== 'id' || facts.keyPath !== 'id') return false;
+  if (tx.objectStore('packs').keyPath !== 'id' || entities.keyPath !== 'id' || facts.keyPath !== 'id') return false;
+  if (![entities, facts].every((store) => store.indexNames.contains('by-pack'))) return false;
+  if (entities.index('by-pack').keyPath !== 'pack' || facts.index('by-pack').keyPath !== 'pack') return false;
   if (!facts.indexNames.contains('by-entity')) return false;
   const index = facts.index('by-entity');
   return index.keyPath === 'entities' && index.multiEntry;
@@ -110,10 +127,14 @@ async function openOnce({ timeoutMs = DEFAULT_TIMEOUT_MS, onLost }: OpenOptions)
   if (typeof indexedDB === 'undefined' || !indexedDB) throw new Error('IndexedDB is not available');
   const opening = openDB<FactDbSchema>(DB_NAME, DB_VERSION, {
     upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        db.createObjectStore('meta');
-        db.createObjectStore('entities', { keyPath: 'id' });
-        db.createObjectStore('facts', { keyPath: 'id' }).createIndex('by-entity', 'entities', { multiEntry: true });
+      if (oldVersion < 2) {
+        // Version 1's stores cached the bundled base only: nothing in them is lost.
+        for (const name of [...db.objectStoreNames]) db.deleteObjectStore(name);
+        db.createObjectStore('packs', { keyPath: 'id' });
+        db.createObjectStore('entities', { keyPath: 'id' }).createIndex('by-pack', 'pack');
+        const facts = db.createObjectStore('facts', { keyPath: 'id' });
+        facts.createIndex('by-entity', 'entities', { multiEntry: true });
+        facts.createIndex('by-pack', 'pack');
       }
     },
     blocking(_current, _next, event) {
@@ -126,65 +147,4 @@ async function openOnce({ timeoutMs = DEFAULT_TIMEOUT_MS, onLost }: OpenOptions)
     },
   });
   return withTimeout(opening, timeoutMs, 'open', (db) => db.close());
-}
-
-/**
- * Makes the database hold exactly the given base, in one transaction, unless
- * it already holds this version and hash. Records no longer bundled are
- * removed with the rest. `force` rewrites even then (a record was found
- * damaged). Returns whether anything was written.
- */
-export async function seedFactDb(db: FactDb, base: FactBase, hash: string, force = false): Promise<boolean> {
-  const current = await db.get('meta', 'base');
-  if (
-    !force &&
-    current &&
-    current.formatVersion === base.formatVersion &&
-    current.id === base.id &&
-    current.version === base.version &&
-    current.hash === hash
-  ) {
-    const [entities, facts] = await Promise.all([db.count('entities'), db.count('facts')]);
-    if (entities === base.entities.length && facts === base.facts.length) return false;
-  }
-  const tx = db.transaction(STORE_NAMES, 'readwrite');
-  const meta = tx.objectStore('meta');
-  const entities = tx.objectStore('entities');
-  const facts = tx.objectStore('facts');
-  const record: BaseMeta = {
-    formatVersion: base.formatVersion,
-    id: base.id,
-    version: base.version,
-    name: base.name,
-    hash,
-    source: base.source,
-    summary: base.summary,
-    order: { entities: base.entities.map((e) => e.id), facts: base.facts.map((f) => f.id) },
-  };
-  // Every request and tx.done is observed as soon as it exists: after an abort they all
-  // reject, including those queued before a put that threw synchronously (DataCloneError).
-  const requests: Promise<unknown>[] = [];
-  const track = (request: Promise<unknown>) => {
-    request.catch(() => {});
-    requests.push(request);
-  };
-  track(tx.done);
-  try {
-    track(meta.clear());
-    track(entities.clear());
-    track(facts.clear());
-    for (const e of base.entities) track(entities.put(e));
-    for (const f of base.facts) track(facts.put(f));
-    track(meta.put(record, 'base'));
-    await Promise.all(requests);
-  } catch (error) {
-    // All or nothing: never leave a half-written base behind.
-    try {
-      tx.abort();
-    } catch {
-      // Already aborted or finished.
-    }
-    throw error;
-  }
-  return true;
 }

@@ -9,6 +9,7 @@ export class RecordingCardUi implements CardUi {
   readonly prefetched: string[][] = [];
   readonly languages: Lang[] = [];
   closes = 0;
+  forgets = 0;
   destroyed = false;
   isOpen = false;
   isPinned = false;
@@ -31,6 +32,10 @@ export class RecordingCardUi implements CardUi {
     this.isOpen = false;
     this.isPinned = false;
     this.entityId = null;
+  }
+
+  forget(): void {
+    this.forgets++;
   }
 
   setPinned(pinned: boolean): void {

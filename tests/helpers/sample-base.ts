@@ -138,6 +138,15 @@ export function factOf(base: FactBase, id: string) {
   return fact;
 }
 
+/** An entity of `base` as the database stores it: with its pack and its place in the pack. */
+export function storedEntity(base: FactBase, id: string) {
+  return { ...entityOf(base, id), pack: base.id, n: base.entities.findIndex((e) => e.id === id) };
+}
+
+export function storedFact(base: FactBase, id: string) {
+  return { ...factOf(base, id), pack: base.id, n: base.facts.findIndex((f) => f.id === id) };
+}
+
 /** The card the extension would build for `entityId` from `base`. */
 export function cardFor(base: Pick<FactBase, 'entities' | 'facts'>, entityId: string): EntityCard {
   const entity = base.entities.find((e) => e.id === entityId);

@@ -150,8 +150,13 @@ describe('EntityCard: a hand-made card', () => {
       `Source: ${HOSTILE}Une source faite main, Le Quotidien des lentilles · French-language article, July 14, 2025`,
     ]);
     expect(dialog.querySelector('.card-source cite')?.getAttribute('lang')).toBe('fr');
-    // The link is data for later; the card offers no way out of the page.
-    expect(dialog.querySelector('a')).toBeNull();
+    // The pack's https link to its source: on its title, opened only on a click, in a tab that learns nothing of this one.
+    const links = dialog.querySelectorAll('a');
+    expect(links).toHaveLength(1);
+    expect(links[0]?.getAttribute('href')).toBe('https://example.com/lentilles');
+    expect(links[0]?.getAttribute('target')).toBe('_blank');
+    expect(links[0]?.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(links[0]?.querySelector('cite')?.textContent).toBe(`${HOSTILE}Une source faite main`);
   });
 
   for (const [lang, text, type] of [

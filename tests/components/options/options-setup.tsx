@@ -22,6 +22,7 @@ export function baseSettings(over: Partial<Settings> = {}): Settings {
     hoverDelayMs: 300,
     language: 'auto',
     mutedEntities: [],
+    enabledPacks: ['apple-ai-team-2025-07'],
     ...over,
   };
 }

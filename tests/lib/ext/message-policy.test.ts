@@ -80,11 +80,12 @@ describe('createDispatcher', () => {
       pageSetup: async () => {
         throw new Error('not asked here');
       },
-      entityIds: new Set(['siri']),
+      entityIds: async () => new Set(['siri']),
       onMentions: (...args) => seen.push(args),
       tabMentions: async () => ({ counts: {}, limit: 'none' }),
       onSnooze: async () => {},
       onMute: async () => {},
+      packs: {} as never,
     });
     await createDispatcher(real, OWN)('reportMentions', { counts: { siri: 2 } }, blankFrame);
     expect(seen).toEqual([[7, 4, { siri: 2 }, 'none', 'about:blank']]);

@@ -9,7 +9,15 @@ describe('validateInput', () => {
   it('accepts well-formed input and returns it', () => {
     expect(validateInput('getCard', { entityId: 'craig-federighi' })).toEqual({ entityId: 'craig-federighi' });
     expect(validateInput('getFacts', { entityId: 'siri' })).toEqual({ entityId: 'siri' });
-    expect(validateInput('getCard', { entityId: 'a'.repeat(100) })).toEqual({ entityId: 'a'.repeat(100) });
+    expect(validateInput('getCard', { entityId: 'a'.repeat(48) })).toEqual({ entityId: 'a'.repeat(48) });
+    // A reference scoped by its pack: two ids of at most 48 characters each.
+    const scoped = `${'p'.repeat(48)}:${'e'.repeat(48)}`;
+    expect(validateInput('getCard', { entityId: scoped })).toEqual({ entityId: scoped });
+    expect(validateInput('reportMentions', { counts: { 'a-pack:a-person': 1 } })).toEqual({
+      counts: { 'a-pack:a-person': 1 },
+    });
+    expect(validateInput('importPack', { text: '{}' })).toEqual({ text: '{}' });
+    expect(validateInput('removePack', { id: 'a-pack' })).toEqual({ id: 'a-pack' });
     expect(validateInput('search', { query: 'Équipe modèles' })).toEqual({ query: 'Équipe modèles' });
     expect(validateInput('search', { query: '' })).toEqual({ query: '' });
     expect(validateInput('search', { query: 'x'.repeat(200) })).toEqual({ query: 'x'.repeat(200) });
@@ -31,7 +39,11 @@ describe('validateInput', () => {
     ['getCard', { entityId: 42 }, 'a number'],
     ['getCard', { entityId: null }, 'null id'],
     ['getCard', { entityId: '' }, 'an empty id'],
+    ['getCard', { entityId: 'a'.repeat(49) }, 'a 49-character id'],
     ['getCard', { entityId: 'a'.repeat(101) }, 'a 101-character id'],
+    ['getCard', { entityId: `pack:${'e'.repeat(49)}` }, 'a scoped id whose own part is too long'],
+    ['getCard', { entityId: 'a:b:c' }, 'two colons'],
+    ['getCard', { entityId: 'Pack:siri' }, 'an uppercase pack id'],
     ['getCard', { entityId: 'x'.repeat(1_000_000) }, 'a huge id'],
     ['getCard', { entityId: 'craig federighi' }, 'an id with a space'],
     ['getCard', { entityId: ' siri' }, 'an id with a leading space'],
@@ -118,9 +130,33 @@ describe('createHandlers', () => {
     const onMute = async (...args: unknown[]) => {
       calls.push(['onMute', ...args]);
     };
-    const entityIds = new Set(sampleBase().entities.map((e) => e.id));
+    const entityIds = async () => new Set(sampleBase().entities.map((e) => e.id));
+    const packs = {
+      list: async () => ({ packs: [], storage: 'indexeddb' as const }),
+      import: async (...args: unknown[]) => {
+        calls.push(['import', ...args]);
+        return { status: 'unavailable' as const };
+      },
+      remove: async (...args: unknown[]) => {
+        calls.push(['remove', ...args]);
+        return { status: 'removed' as const };
+      },
+      export: async (...args: unknown[]) => {
+        calls.push(['export', ...args]);
+        return null;
+      },
+    };
     return {
-      deps: { store: store as unknown as FactStore, pageSetup, entityIds, onMentions, tabMentions, onSnooze, onMute },
+      deps: {
+        store: store as unknown as FactStore,
+        pageSetup,
+        entityIds,
+        onMentions,
+        tabMentions,
+        onSnooze,
+        onMute,
+        packs,
+      },
       calls,
       store,
     };
@@ -193,6 +229,18 @@ describe('createHandlers', () => {
       handlers.reportMentions({ counts: { siri: 1.5 } }, tab),
       handlers.reportMentions({ counts: { siri: '3' } }, tab),
       handlers.reportMentions({ counts: { ['x'.repeat(101)]: 1 } }, tab),
+      handlers.reportMentions({ counts: { [`${'p'.repeat(49)}:siri`]: 1 } }, tab),
+      handlers.reportMentions({ counts: { 'a:b:c': 1 } }, tab),
+      handlers.getCard({ entityId: 'pack:' }, tab),
+      handlers.getCard({ entityId: ':siri' }, tab),
+      handlers.getCard({ entityId: `pack:${'e'.repeat(49)}` }, tab),
+      handlers.importPack({ text: 'x'.repeat(5 * 1024 * 1024 + 1) }, tab),
+      handlers.importPack({ text: '{}', replace: 'yes' }, tab),
+      handlers.importPack({}, tab),
+      handlers.removePack({ id: 'Not An Id' }, tab),
+      handlers.removePack({ id: 'a:b' }, tab),
+      handlers.exportPack({ id: 'x'.repeat(49) }, tab),
+      handlers.listPacks({ all: true }, tab),
       handlers.reportMentions(
         { counts: Object.fromEntries(Array.from({ length: 1001 }, (_, i) => [`e${i}`, 1])) },
         tab,

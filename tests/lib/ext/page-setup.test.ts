@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { MatcherSpecs, pageSetupFor } from '@/lib/ext/page-setup';
 import { DEFAULT_SETTINGS, type PageSetup as SiteSetup } from '@/lib/ext/settings';
+import { makeCatalog } from '@/lib/store/catalog';
+import { packRecord } from '@/lib/store/pack-writes';
 import { Matcher } from '@/lib/text/matcher';
 import { findAll } from '@/tests/helpers/matching';
-import { sampleBase } from '@/tests/helpers/sample-base';
+import { SAMPLE_HASH, sampleBase } from '@/tests/helpers/sample-base';
 
 const base = sampleBase();
 const { siteRules: _rules, paused: _paused, ...pageSettings } = DEFAULT_SETTINGS;
@@ -16,12 +18,8 @@ const decided = (settings: Partial<SiteSetup['settings']> = {}, off?: SiteSetup[
   undecided: [],
   settings: { ...pageSettings, ...settings },
 });
-const sources = (specs = new MatcherSpecs()) => ({
-  entities: base.entities,
-  version: base.version,
-  uiLocale: 'fr-CA',
-  specs,
-});
+const catalog = makeCatalog([packRecord(base, SAMPLE_HASH, 'bundled', 0)], [base.entities], base.id);
+const sources = (specs = new MatcherSpecs()) => ({ catalog, uiLocale: 'fr-CA', specs });
 
 describe('pageSetupFor', () => {
   it('answers the aliases of the entities of the chosen categories, ready to match', () => {
@@ -68,5 +66,10 @@ describe('pageSetupFor', () => {
     expect(other.matcherKey).not.toBe(a.matcherKey);
     expect(other.matcher).not.toBe(a.matcher);
     expect(pageSetupFor(decided({ mutedEntities: ['siri'] }), sources(specs)).matcherKey).not.toBe(a.matcherKey);
+    // Another set of packs (or another version of one) is another alias set.
+    const none = makeCatalog([], [], base.id);
+    const off = pageSetupFor(decided(), { ...sources(specs), catalog: none });
+    expect(off.matcherKey).not.toBe(a.matcherKey);
+    expect(off.matcher?.aliases).toEqual([]);
   });
 });

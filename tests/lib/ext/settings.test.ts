@@ -34,6 +34,7 @@ const WHERE: { [K in SimpleSettingName]: ['sync' | 'local', string] } = {
   hoverDelayMs: ['sync', 'hoverDelayMs'],
   language: ['sync', 'language'],
   mutedEntities: ['sync', 'mutedEntities'],
+  enabledPacks: ['sync', 'enabledPacks'],
 };
 
 const storeRaw = (name: SimpleSettingName, value: unknown) =>
@@ -52,7 +53,14 @@ const DAMAGED: [SimpleSettingName, unknown, unknown][] = [
   ['language', 'de', 'auto'],
   // Damaged means unknown: paused is the reading that never widens where the extension runs.
   ['paused', 'no', true],
-  ['mutedEntities', ['siri', 'Not An Id', 7, 'siri'], ['siri']],
+  ['mutedEntities', ['siri', 'Not An Id', 7, 'siri', 'a-pack:a-person', 'a:b:c'], ['siri', 'a-pack:a-person']],
+  // Only ids that were there are kept: a pack the user switched off never comes back on.
+  [
+    'enabledPacks',
+    ['apple-ai-team-2025-07', 'Bad Id', 3, 'other-pack', 'a:b'],
+    ['apple-ai-team-2025-07', 'other-pack'],
+  ],
+  ['enabledPacks', 'apple-ai-team-2025-07', []],
 ];
 
 describe('readSettings and loadSettings', () => {
@@ -70,7 +78,8 @@ describe('readSettings and loadSettings', () => {
       highlightStyle: 'underline',
       hoverDelayMs: 650,
       language: 'fr',
-      mutedEntities: ['siri', 'craig-federighi'],
+      mutedEntities: ['siri', 'craig-federighi', 'a-pack:a-person'],
+      enabledPacks: ['a-pack'],
     };
     for (const name of Object.keys(saved) as SimpleSettingName[]) await saveSetting(name, saved[name] as never);
     await saveSiteEnabled('example.com', false);
@@ -120,6 +129,18 @@ describe('readSettings and loadSettings', () => {
     expect(settings.siteRules).toEqual({ mode: 'only-listed', sites: [] });
     // Settings that only change how names look fall back to the defaults.
     expect(settings.highlightStyle).toBe('background');
+    // Which packs are on cannot be known: none is, rather than the default that would switch the bundled one back on.
+    expect(settings.enabledPacks).toEqual([]);
+  });
+
+  it('enables the bundled pack by default, and keeps the enabled packs as saved', async () => {
+    expect((await readSettings()).values.enabledPacks).toEqual(['apple-ai-team-2025-07']);
+    await saveSetting('enabledPacks', []);
+    expect((await readSettings()).values.enabledPacks).toEqual([]);
+    await saveSetting('enabledPacks', ['other-pack', 'apple-ai-team-2025-07']);
+    expect((await readSettings()).values.enabledPacks).toEqual(['other-pack', 'apple-ai-team-2025-07']);
+    await expect(saveSetting('enabledPacks', ['Not An Id'])).rejects.toThrow(/Invalid/);
+    await expect(saveSetting('enabledPacks', ['a', 'a'])).rejects.toThrow(/Invalid/);
   });
 
   it('never reads an unknown mode as another: in "only listed" mode a damaged setting widens nothing', async () => {
@@ -137,12 +158,14 @@ describe('repairSettings (the background alone calls it)', () => {
     }
     const before = quota.writes();
     const repaired = await repairSettings();
-    expect(repaired.sort()).toEqual(['highlightStyle', 'language', 'mutedEntities', 'paused']);
+    expect(repaired.sort()).toEqual(['enabledPacks', 'highlightStyle', 'language', 'mutedEntities', 'paused']);
     expect(await readRaw('paused')).toBe(true);
-    expect(await readRaw('mutedEntities')).toEqual(['siri']);
+    expect(await readRaw('mutedEntities')).toEqual(['siri', 'a-pack:a-person']);
+    // Not a list at all: no pack is enabled (the user enables again what they want; the notice says so).
+    expect(await readRaw('enabledPacks')).toEqual([]);
     expect((await settingsNotice.getValue()).sort()).toEqual(repaired.sort());
     const afterFirst = quota.writes();
-    expect(afterFirst - before).toBe(3);
+    expect(afterFirst - before).toBe(4);
     expect(await repairSettings()).toEqual([]);
     expect(quota.writes()).toBe(afterFirst);
   });

@@ -32,17 +32,22 @@ describe('readDirection', () => {
 });
 
 describe('readEntityId', () => {
-  it('accepts entity ids', () => {
+  it('accepts entity references, bare or scoped by their pack', () => {
     expect(readEntityId({ entityId: 'craig-federighi' })).toBe('craig-federighi');
     expect(readEntityId({ entityId: 'a' })).toBe('a');
-    expect(readEntityId({ entityId: 'x'.repeat(100) })).toBe('x'.repeat(100));
+    expect(readEntityId({ entityId: 'x'.repeat(48) })).toBe('x'.repeat(48));
+    const scoped = `${'p'.repeat(48)}:${'x'.repeat(48)}`;
+    expect(readEntityId({ entityId: scoped })).toBe(scoped);
   });
 
   it.each([
     ...NOT_OBJECTS,
     {},
     { entityId: '' },
-    { entityId: 'x'.repeat(101) },
+    { entityId: 'x'.repeat(49) },
+    { entityId: `${'p'.repeat(49)}:siri` },
+    { entityId: 'pack:' },
+    { entityId: 'a:b:c' },
     { entityId: 'Siri' },
     { entityId: 'craig federighi' },
     { entityId: '../siri' },

@@ -2,9 +2,12 @@ import { IDBFactory } from 'fake-indexeddb';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadBundledFactBase } from '@/lib/facts/bundled';
 import { contentHash } from '@/lib/facts/content-hash';
-import { DB_NAME, DB_VERSION, type FactDb, openFactDb, seedFactDb } from '@/lib/store/fact-db';
+import { DB_NAME, DB_VERSION, type FactDb, openFactDb } from '@/lib/store/fact-db';
+import { seedBundled as seedFactDb } from '@/lib/store/pack-writes';
 import { openRaw } from '@/tests/helpers/idb';
-import { entityOf, factOf, SAMPLE_HASH, sampleBase } from '@/tests/helpers/sample-base';
+import { entityOf, SAMPLE_HASH, sampleBase, storedEntity, storedFact } from '@/tests/helpers/sample-base';
+
+const PACK = 'sample-pack';
 
 let opened: FactDb[] = [];
 async function open(): Promise<FactDb> {
@@ -24,18 +27,19 @@ afterEach(() => {
 });
 
 describe('openFactDb', () => {
-  it('creates the three stores, their key paths and the multi-entry by-entity index', async () => {
+  it('creates the three stores, their key paths, the by-pack indexes and the multi-entry by-entity index', async () => {
     const db = await open();
     expect(db.name).toBe(DB_NAME);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['entities', 'facts', 'meta']);
+    expect([...db.objectStoreNames].sort()).toEqual(['entities', 'facts', 'packs']);
 
-    const tx = db.transaction(['meta', 'entities', 'facts']);
-    expect(tx.objectStore('meta').keyPath).toBeNull();
+    const tx = db.transaction(['packs', 'entities', 'facts']);
+    expect(tx.objectStore('packs').keyPath).toBe('id');
     expect(tx.objectStore('entities').keyPath).toBe('id');
+    expect([...tx.objectStore('entities').indexNames]).toEqual(['by-pack']);
     const facts = tx.objectStore('facts');
     expect(facts.keyPath).toBe('id');
-    expect([...facts.indexNames]).toEqual(['by-entity']);
+    expect([...facts.indexNames]).toEqual(['by-entity', 'by-pack']);
     const index = facts.index('by-entity');
     expect(index.keyPath).toBe('entities');
     expect(index.multiEntry).toBe(true);
@@ -51,15 +55,28 @@ describe('openFactDb', () => {
   });
 
   it('rebuilds a database that has the current version but lacks stores', async () => {
-    (await openRaw(1)).close(); // created with no stores at all
+    (await openRaw(DB_VERSION)).close(); // created with no stores at all
     const db = await open();
-    expect([...db.objectStoreNames].sort()).toEqual(['entities', 'facts', 'meta']);
+    expect([...db.objectStoreNames].sort()).toEqual(['entities', 'facts', 'packs']);
+    expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
+  });
+
+  it('moves a version-1 database (a cache of the bundled base alone) to the new stores', async () => {
+    const v1 = await openRaw(1, (raw) => {
+      raw.createObjectStore('meta');
+      raw.createObjectStore('entities', { keyPath: 'id' }).put({ id: 'siri', old: true });
+      raw.createObjectStore('facts', { keyPath: 'id' }).createIndex('by-entity', 'entities', { multiEntry: true });
+    });
+    v1.close();
+    const db = await open();
+    expect([...db.objectStoreNames].sort()).toEqual(['entities', 'facts', 'packs']);
+    expect(await db.count('entities')).toBe(0);
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
   });
 
   it('rejects, rather than hangs, when a database lacking stores cannot be deleted', async () => {
     // A bare connection that ignores versionchange keeps the store-less database open.
-    const holder = await openRaw(1);
+    const holder = await openRaw(DB_VERSION);
     try {
       const outcome = await Promise.race([
         openFactDb({ timeoutMs: 100 }).then(
@@ -91,7 +108,7 @@ describe('openFactDb', () => {
     // An old connection that never closes, and an upgrade waiting on it:
     // our open request is queued behind the blocked upgrade.
     const stubborn = await openRaw(1);
-    const upgrade = indexedDB.open(DB_NAME, 2);
+    const upgrade = indexedDB.open(DB_NAME, DB_VERSION + 1);
     const blocked = new Promise<void>((resolve) => {
       upgrade.onblocked = () => resolve();
     });
@@ -114,13 +131,13 @@ describe('openFactDb', () => {
   });
 });
 
-describe('seedFactDb', () => {
-  it('writes meta, every entity and every fact', async () => {
+describe('seedBundled', () => {
+  it('writes the pack record, every entity and every fact, bare ids kept for the bundled pack', async () => {
     const db = await open();
     const base = sampleBase();
     expect(await seedFactDb(db, base, SAMPLE_HASH)).toBe(true);
 
-    expect(await db.get('meta', 'base')).toEqual({
+    expect(await db.get('packs', PACK)).toEqual({
       formatVersion: 2,
       id: 'sample-pack',
       version: 'test-1',
@@ -128,12 +145,14 @@ describe('seedFactDb', () => {
       hash: SAMPLE_HASH,
       source: base.source,
       summary: base.summary,
-      order: { entities: base.entities.map((e) => e.id), facts: base.facts.map((f) => f.id) },
+      origin: 'bundled',
+      installedAt: 0,
+      counts: { entities: 3, facts: 4, aliases: 4 },
     });
     expect(await db.count('entities')).toBe(3);
     expect(await db.count('facts')).toBe(4);
-    expect(await db.get('entities', 'craig-federighi')).toEqual(entityOf(base, 'craig-federighi'));
-    expect(await db.get('facts', 'federighi-team')).toEqual(factOf(base, 'federighi-team'));
+    expect(await db.get('entities', 'craig-federighi')).toEqual(storedEntity(base, 'craig-federighi'));
+    expect(await db.get('facts', 'federighi-team')).toEqual(storedFact(base, 'federighi-team'));
     const siriFacts = await db.getAllFromIndex('facts', 'by-entity', 'siri');
     expect(siriFacts.map((f) => f.id).sort()).toEqual(['external-models', 'federighi-team', 'siri-delay']);
     expect((await db.getAllFromIndex('facts', 'by-entity', 'apple')).length).toBe(3);
@@ -162,7 +181,7 @@ describe('seedFactDb', () => {
     const db = await open();
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
     // A marker that a rewrite would wipe (clear + put).
-    await db.put('entities', { ...entityOf(sampleBase(), 'siri'), description: { en: 'marker', fr: 'marqueur' } });
+    await db.put('entities', { ...storedEntity(sampleBase(), 'siri'), description: { en: 'marker', fr: 'marqueur' } });
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(false);
     expect((await db.get('entities', 'siri'))?.description.en).toBe('marker');
   });
@@ -175,7 +194,7 @@ describe('seedFactDb', () => {
     const hash = contentHash(changed);
     expect(hash).not.toBe(SAMPLE_HASH);
     expect(await seedFactDb(db, changed, hash)).toBe(true);
-    const meta = await db.get('meta', 'base');
+    const meta = await db.get('packs', PACK);
     expect(meta?.hash).toBe(hash);
     expect(meta?.summary.headline.en).toBe('A different headline');
   });
@@ -185,7 +204,7 @@ describe('seedFactDb', () => {
     await seedFactDb(db, sampleBase(), SAMPLE_HASH);
     const next = { ...sampleBase(), version: 'test-2' };
     expect(await seedFactDb(db, next, SAMPLE_HASH)).toBe(true);
-    expect((await db.get('meta', 'base'))?.version).toBe('test-2');
+    expect((await db.get('packs', PACK))?.version).toBe('test-2');
   });
 
   it('rewrites when a store lost records although meta still matches', async () => {
@@ -193,19 +212,19 @@ describe('seedFactDb', () => {
     await seedFactDb(db, sampleBase(), SAMPLE_HASH);
     await db.delete('facts', 'siri-delay');
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
-    expect(await db.get('facts', 'siri-delay')).toEqual(factOf(sampleBase(), 'siri-delay'));
+    expect(await db.get('facts', 'siri-delay')).toEqual(storedFact(sampleBase(), 'siri-delay'));
 
     await db.clear('entities');
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
     expect(await db.count('entities')).toBe(3);
   });
 
-  it('rewrites when the meta record is missing', async () => {
+  it('rewrites when the pack record is missing', async () => {
     const db = await open();
     await seedFactDb(db, sampleBase(), SAMPLE_HASH);
-    await db.delete('meta', 'base');
+    await db.delete('packs', PACK);
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
-    expect((await db.get('meta', 'base'))?.hash).toBe(SAMPLE_HASH);
+    expect((await db.get('packs', PACK))?.hash).toBe(SAMPLE_HASH);
   });
 
   it('removes entities and facts that are no longer in the base', async () => {
@@ -225,11 +244,12 @@ describe('seedFactDb', () => {
   it('`force` rewrites even when everything matches', async () => {
     const db = await open();
     await seedFactDb(db, sampleBase(), SAMPLE_HASH);
-    await db.put('entities', { id: 'siri', foo: 1 } as never);
+    // Damaged, but still counted as the pack's: only `force` notices.
+    await db.put('entities', { id: 'siri', foo: 1, pack: PACK } as never);
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(false);
-    expect(await db.get('entities', 'siri')).toEqual({ id: 'siri', foo: 1 });
+    expect(await db.get('entities', 'siri')).toEqual({ id: 'siri', foo: 1, pack: PACK });
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH, true)).toBe(true);
-    expect(await db.get('entities', 'siri')).toEqual(entityOf(sampleBase(), 'siri'));
+    expect(await db.get('entities', 'siri')).toEqual(storedEntity(sampleBase(), 'siri'));
   });
 
   it('a failed write changes nothing: the previous complete base stays', async () => {
@@ -240,7 +260,7 @@ describe('seedFactDb', () => {
     (next.facts[0] as { text: unknown }).text = { en: 'x', fr: 'y', bad: () => {} };
     await expect(seedFactDb(db, next, 'other')).rejects.toThrow();
     // The write is all or nothing: the old base is intact, so re-seeding it is a no-op.
-    expect((await db.get('meta', 'base'))?.version).toBe('test-1');
+    expect((await db.get('packs', PACK))?.version).toBe('test-1');
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(false);
     expect(await db.count('entities')).toBe(3);
     expect(await db.count('facts')).toBe(4);

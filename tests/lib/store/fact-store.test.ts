@@ -1,14 +1,24 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { type IDBPDatabase, openDB } from 'idb';
-import * as v from 'valibot';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadBundledFactBase } from '@/lib/facts/bundled';
-import { buildCard, searchFactBase, UnknownEntityError } from '@/lib/facts/query';
-import { EntitySchema, type FactBase } from '@/lib/facts/schema';
-import { DB_NAME, type FactDb, openFactDb, seedFactDb } from '@/lib/store/fact-db';
+import { packCard, searchFactBase, UnknownEntityError } from '@/lib/facts/query';
+import type { FactBase } from '@/lib/facts/schema';
+import { DB_NAME, DB_VERSION, type FactDb, openFactDb } from '@/lib/store/fact-db';
 import { FactStore, type FactStoreOptions } from '@/lib/store/fact-store';
+import { seedBundled as seedFactDb } from '@/lib/store/pack-writes';
 import { openRaw } from '@/tests/helpers/idb';
-import { entityOf, factOf, SAMPLE_HASH, SIRI_FACTS_BY_PARAGRAPH, sampleBase } from '@/tests/helpers/sample-base';
+import {
+  entityOf,
+  factOf,
+  SAMPLE_HASH,
+  SIRI_FACTS_BY_PARAGRAPH,
+  sampleBase,
+  storedEntity,
+  storedFact,
+} from '@/tests/helpers/sample-base';
+
+const PACK = 'sample-pack';
 
 // ---------------------------------------------------------------- helpers
 
@@ -81,7 +91,10 @@ function interceptTransactions(db: FactDb, intercept: (mode: IDBTransactionMode)
 
 const quotaError = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
 
-const sampleSummary = () => ({ source: sampleBase().source, summary: sampleBase().summary });
+const sampleSummary = () => {
+  const { id, name, version, source, summary } = sampleBase();
+  return { source, summary, packs: [{ pack: { id, name, version }, source, summary }] };
+};
 
 beforeEach(() => {
   globalThis.indexedDB = new IDBFactory();
@@ -100,7 +113,7 @@ describe('FactStore, IndexedDB working', () => {
     expect(await store.ready()).toBe(true);
     expect(opens()).toBe(1);
     await withDb(async (db) => {
-      expect((await db.get('meta', 'base')).hash).toBe(SAMPLE_HASH);
+      expect((await db.get('packs', PACK)).hash).toBe(SAMPLE_HASH);
       expect(await db.count('entities')).toBe(3);
       expect(await db.count('facts')).toBe(4);
     });
@@ -130,7 +143,10 @@ describe('FactStore, IndexedDB working', () => {
     const { store } = harness();
     await store.ready();
     await withDb((db) =>
-      db.put('entities', { ...entityOf(sampleBase(), 'siri'), description: { en: 'From the cache', fr: 'Du cache' } }),
+      db.put('entities', {
+        ...storedEntity(sampleBase(), 'siri'),
+        description: { en: 'From the cache', fr: 'Du cache' },
+      }),
     );
     const served = await store.card('siri');
     expect(served.origin).toBe('indexeddb');
@@ -228,7 +244,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
   it('2. open blocked by another context → bundled, quickly', async () => {
     // A connection that never closes, and an upgrade waiting on it: our open is queued behind.
     const stubborn = await openRaw(1);
-    const upgrade = indexedDB.open(DB_NAME, 2);
+    const upgrade = indexedDB.open(DB_NAME, DB_VERSION + 1);
     await new Promise<void>((resolve) => {
       upgrade.onblocked = () => resolve();
     });
@@ -250,7 +266,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
 
   it('2b. open blocked, default FactStore timeout → bundled within about two seconds', async () => {
     const stubborn = await openRaw(1);
-    const upgrade = indexedDB.open(DB_NAME, 2);
+    const upgrade = indexedDB.open(DB_NAME, DB_VERSION + 1);
     await new Promise<void>((resolve) => {
       upgrade.onblocked = () => resolve();
     });
@@ -286,7 +302,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
     expect((await store.card('siri')).value.facts.map((f) => f.id)).toEqual(SIRI_FACTS_BY_PARAGRAPH);
     expect((logs[0]?.error as DOMException | undefined)?.name).toBe('QuotaExceededError');
     // The failed connection must not stay open (it would block upgrades elsewhere).
-    expect(() => real?.transaction('meta')).toThrow();
+    expect(() => real?.transaction('packs')).toThrow();
   });
 
   it('3b. QuotaExceededError when repairing a damaged record → still the right answer', async () => {
@@ -307,8 +323,8 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
     }
   });
 
-  it('4. a store is missing (database created at version 1 with only `meta`) → right answer, no crash', async () => {
-    (await openRaw(1, (db) => db.createObjectStore('meta'))).close();
+  it('4. a store is missing (database created at the current version with only `packs`) → right answer, no crash', async () => {
+    (await openRaw(DB_VERSION, (db) => db.createObjectStore('packs', { keyPath: 'id' }))).close();
     const { store } = harness();
     await store.ready();
     expect(await store.summary()).toMatchObject({ value: sampleSummary(), version: 'test-1' });
@@ -322,16 +338,16 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
   });
 
   it('4b. a store is missing → openFactDb rebuilds the database and the store uses it', async () => {
-    (await openRaw(1, (db) => db.createObjectStore('meta'))).close();
+    (await openRaw(DB_VERSION, (db) => db.createObjectStore('packs', { keyPath: 'id' }))).close();
     const { store } = harness();
     expect(await store.ready()).toBe(true);
     expect((await store.card('siri')).origin).toBe('indexeddb');
-    await withDb(async (db) => expect([...db.objectStoreNames].sort()).toEqual(['entities', 'facts', 'meta']));
+    await withDb(async (db) => expect([...db.objectStoreNames].sort()).toEqual(['entities', 'facts', 'packs']));
   });
 
   it('4c. a store is missing and the wrong database cannot be deleted → bundled, not a hang', async () => {
     // A connection that ignores versionchange keeps the broken database open, so it cannot be deleted.
-    const holder = await openRaw(1, (db) => db.createObjectStore('meta'));
+    const holder = await openRaw(DB_VERSION, (db) => db.createObjectStore('packs', { keyPath: 'id' }));
     try {
       const { store } = harness({ open: () => openFactDb({ timeoutMs: 100 }) });
       const answer = await Promise.race([
@@ -356,17 +372,16 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
     expect(logs.length).toBeGreaterThan(0);
 
     await vi.waitFor(() =>
-      withDb(async (db) => expect(await db.get('entities', 'siri')).toEqual(entityOf(sampleBase(), 'siri'))),
+      withDb(async (db) => expect(await db.get('entities', 'siri')).toEqual(storedEntity(sampleBase(), 'siri'))),
     );
-    expect(v.is(EntitySchema, await withDb((db) => db.get('entities', 'siri')))).toBe(true);
     expect((await store.card('siri')).origin).toBe('indexeddb');
   });
 
   it('5b. a damaged record that was already there when the store opened → bundled, then repaired', async () => {
     const db = await openFactDb();
     await seedFactDb(db, sampleBase(), SAMPLE_HASH);
-    // Counts and meta still match, so the open-time seeding does not notice.
-    await db.put('entities', { id: 'apple', foo: 1 } as never);
+    // Counts and the pack record still match, so the open-time seeding does not notice.
+    await db.put('entities', { id: 'apple', foo: 1, pack: PACK } as never);
     db.close();
 
     const { store } = harness();
@@ -379,7 +394,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
   it('5c. a damaged related entity → the card is still complete, from the bundle', async () => {
     const { store } = harness();
     await store.ready();
-    await withDb((db) => db.put('entities', { id: 'apple', foo: 1 }));
+    await withDb((db) => db.put('entities', { id: 'apple', foo: 1, pack: PACK, n: 2 }));
     const card = await store.card('siri');
     expect(card.origin).toBe('bundled');
     expect(card.value.related.map((r) => r.id)).toEqual(['craig-federighi', 'apple']);
@@ -388,32 +403,34 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
   it('5d. a fact record of the wrong shape → facts from bundle, then repaired', async () => {
     const { store } = harness();
     await store.ready();
-    await withDb((db) => db.put('facts', { id: 'siri-delay', entities: ['siri'], paragraph: 'eight' }));
+    await withDb((db) =>
+      db.put('facts', { id: 'siri-delay', entities: ['siri'], paragraph: 'eight', pack: PACK, n: 1 }),
+    );
     const facts = await store.facts('siri');
     expect(facts.origin).toBe('bundled');
     expect(facts.value.map((f) => f.id)).toEqual(SIRI_FACTS_BY_PARAGRAPH);
     await vi.waitFor(() =>
-      withDb(async (db) => expect(await db.get('facts', 'siri-delay')).toEqual(factOf(sampleBase(), 'siri-delay'))),
+      withDb(async (db) => expect(await db.get('facts', 'siri-delay')).toEqual(storedFact(sampleBase(), 'siri-delay'))),
     );
   });
 
-  it('5e. a corrupted meta record → summary from bundle, then repaired', async () => {
+  it('5e. a corrupted pack record → summary from bundle, then repaired', async () => {
     const { store, logs } = harness();
     await store.ready();
-    await withDb((db) => db.put('meta', { foo: 1 }, 'base'));
+    await withDb((db) => db.put('packs', { id: PACK, foo: 1 }));
 
     expect(await store.summary()).toEqual({ value: sampleSummary(), origin: 'bundled', version: 'test-1' });
     expect(logs.length).toBeGreaterThan(0);
-    await vi.waitFor(() => withDb(async (db) => expect((await db.get('meta', 'base'))?.hash).toBe(SAMPLE_HASH)));
+    await vi.waitFor(() => withDb(async (db) => expect((await db.get('packs', PACK))?.hash).toBe(SAMPLE_HASH)));
     expect(await store.summary()).toEqual({ value: sampleSummary(), origin: 'indexeddb', version: 'test-1' });
   });
 
-  it('5f. a meta record with the right version and hash but a damaged summary → bundled, then repaired', async () => {
+  it('5f. a pack record with the right version and hash but a damaged summary → bundled, then repaired', async () => {
     const { store } = harness();
     await store.ready();
     await withDb(async (db) => {
-      const meta = await db.get('meta', 'base');
-      await db.put('meta', { ...meta, summary: { headline: 'not localized', points: [] } }, 'base');
+      const meta = await db.get('packs', PACK);
+      await db.put('packs', { ...meta, summary: { headline: 'not localized', points: [] } });
     });
     // A new store: open-time seeding sees matching version, hash and counts and writes nothing.
     const second = harness();
@@ -463,7 +480,7 @@ describe('FactStore fault injection: the caller still gets the right answer', ()
     const first = harness();
     await first.store.ready();
     first.store.forget();
-    await vi.waitFor(() => expect(() => first.dbs[0]?.transaction('meta')).toThrow());
+    await vi.waitFor(() => expect(() => first.dbs[0]?.transaction('packs')).toThrow());
     await deleteDb();
 
     const { store } = harness();
@@ -573,7 +590,7 @@ describe('FactStore with the real bundled fact base', () => {
     for (const entity of base.entities) {
       const served = await store.card(entity.id);
       expect(served.origin).toBe('indexeddb');
-      expect(served.value, entity.id).toEqual(buildCard(entity, base.facts, base.entities));
+      expect(served.value, entity.id).toEqual(packCard(base, entity.id));
     }
   });
 

@@ -4,7 +4,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/ext/message-handlers';
 import { InvalidMessageError } from '@/lib/ext/messages';
 import { loadBundledFactBase } from '@/lib/facts/bundled';
-import { DB_NAME, openFactDb } from '@/lib/store/fact-db';
+import { DB_NAME, DB_VERSION, openFactDb } from '@/lib/store/fact-db';
 import { FactStore } from '@/lib/store/fact-store';
 
 /**
@@ -68,7 +68,7 @@ describe('storage faults', () => {
   });
 
   it('a store is missing', async () => {
-    const db = await openDB(DB_NAME, 1, { upgrade: (d) => void d.createObjectStore('meta') });
+    const db = await openDB(DB_NAME, DB_VERSION, { upgrade: (d) => void d.createObjectStore('packs') });
     db.close();
     await survives('missing store', new FactStore(base, hash, quiet));
   });
@@ -78,9 +78,9 @@ describe('storage faults', () => {
     await survives('damaged entity', new FactStore(base, hash, quiet));
   });
 
-  it('the metadata record is garbage', async () => {
-    await seededThen((db) => db.put('meta', 'garbage', 'base'));
-    await survives('damaged metadata', new FactStore(base, hash, quiet));
+  it('the pack record is garbage', async () => {
+    await seededThen((db) => db.put('packs', { id: base.id, garbage: true }));
+    await survives('damaged pack record', new FactStore(base, hash, quiet));
   });
 
   it('another context upgrades the database while it is open', async () => {
@@ -95,7 +95,13 @@ describe('storage faults', () => {
 describe('malformed messages', () => {
   const handlers = createHandlers({
     store: new FactStore(base, hash, quiet),
-    entityIds: new Set(base.entities.map((e) => e.id)),
+    entityIds: async () => new Set(base.entities.map((e) => e.id)),
+    packs: {
+      list: async () => ({ packs: [], storage: 'indexeddb' }),
+      import: async () => ({ status: 'unavailable' }),
+      remove: async () => ({ status: 'unavailable' }),
+      export: async () => null,
+    },
     onMentions: () => {},
     tabMentions: async () => ({ counts: {}, limit: 'none' }),
     pageSetup: async () => {
@@ -119,6 +125,11 @@ describe('malformed messages', () => {
     ['snoozeSite', { site: '<b>x</b>', until: null }],
     ['getSummary', { evil: true }],
     ['rebuildCache', [1, 2, 3]],
+    ['importPack', { text: 42 }],
+    ['importPack', { text: '{}', run: 'code' }],
+    ['removePack', { id: '../../etc' }],
+    ['exportPack', { id: 'a:b' }],
+    ['getCard', { entityId: 'pack:<b>x</b>' }],
   ];
   for (const [type, data] of cases) {
     it(`refuses ${type} ${JSON.stringify(data).slice(0, 40)}`, async () => {

@@ -1,8 +1,9 @@
 import { IDBFactory } from 'fake-indexeddb';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { type FactDb, openFactDb, seedFactDb } from '@/lib/store/fact-db';
+import { type FactDb, openFactDb } from '@/lib/store/fact-db';
 import { FactStore } from '@/lib/store/fact-store';
-import { factOf, SAMPLE_HASH, sampleBase } from '@/tests/helpers/sample-base';
+import { packRecord, seedBundled as seedFactDb, writePack } from '@/lib/store/pack-writes';
+import { SAMPLE_HASH, sampleBase, storedFact } from '@/tests/helpers/sample-base';
 
 /**
  * A browser updated from a version that wrote fact-base format 1 still holds
@@ -25,12 +26,12 @@ async function open(): Promise<FactDb> {
 /** Turns a freshly seeded cache into what format 1 wrote: old meta record, background citing a paragraph. */
 async function makeFormat1(db: FactDb): Promise<void> {
   await seedFactDb(db, sampleBase(), SAMPLE_HASH);
-  const current = await db.get('meta', 'base');
+  const current = await db.get('packs', 'sample-pack');
   if (!current) throw new Error('not seeded');
-  const { id: _id, name: _name, ...meta } = current;
+  const { name: _name, ...meta } = current;
   const source = { title: current.name, language: 'fr', date: '2025-07', reporting: 'R', paragraphs: 9 };
-  await db.put('meta', { ...meta, formatVersion: 1, source } as never, 'base');
-  await db.put('facts', { ...factOf(sampleBase(), 'apple-cupertino'), paragraph: 1 });
+  await db.put('packs', { ...meta, formatVersion: 1, source } as never);
+  await db.put('facts', { ...storedFact(sampleBase(), 'apple-cupertino'), paragraph: 1 });
 }
 
 describe('a cache written in format 1', () => {
@@ -38,11 +39,11 @@ describe('a cache written in format 1', () => {
     const db = await open();
     await makeFormat1(db);
     expect(await seedFactDb(db, sampleBase(), SAMPLE_HASH)).toBe(true);
-    const meta = await db.get('meta', 'base');
+    const meta = await db.get('packs', 'sample-pack');
     expect(meta?.formatVersion).toBe(2);
     expect(meta?.id).toBe('sample-pack');
     expect(meta?.source).toEqual(sampleBase().source);
-    expect(await db.get('facts', 'apple-cupertino')).toEqual(factOf(sampleBase(), 'apple-cupertino'));
+    expect(await db.get('facts', 'apple-cupertino')).toEqual(storedFact(sampleBase(), 'apple-cupertino'));
   });
 
   it('is rebuilt when the store opens, which then serves format 2 from IndexedDB without a complaint', async () => {
@@ -64,11 +65,18 @@ describe('a cache written in format 1', () => {
   });
 });
 
-describe('a cache of another pack', () => {
-  it('is rewritten when the pack id differs, even with the same version and hash', async () => {
+describe('a bundled pack of another id (the extension now ships another article)', () => {
+  it('replaces the old one in the same transaction, imported packs left alone', async () => {
     const db = await open();
     await seedFactDb(db, sampleBase(), SAMPLE_HASH);
+    const imported = { ...sampleBase(), id: 'kept-pack' };
+    await writePack(db, imported, packRecord(imported, 'h', 'imported', 5), 'sample-pack');
     expect(await seedFactDb(db, { ...sampleBase(), id: 'another-pack' }, SAMPLE_HASH)).toBe(true);
-    expect((await db.get('meta', 'base'))?.id).toBe('another-pack');
+    expect((await db.get('packs', 'another-pack'))?.origin).toBe('bundled');
+    expect(await db.get('packs', 'sample-pack')).toBeUndefined();
+    expect(await db.countFromIndex('entities', 'by-pack', 'another-pack')).toBe(3);
+    expect(await db.countFromIndex('entities', 'by-pack', 'sample-pack')).toBe(0);
+    expect(await db.countFromIndex('entities', 'by-pack', 'kept-pack')).toBe(3);
+    expect(await db.get('entities', 'kept-pack:siri')).toMatchObject({ id: 'kept-pack:siri', pack: 'kept-pack' });
   });
 });
