@@ -1,6 +1,7 @@
 import type { PageLimit } from '@/lib/page/limits';
 import type { FactStore } from '@/lib/store/fact-store';
 import type { ImportOutcome, PackListing, RemoveOutcome } from '@/lib/store/pack-admin';
+import { validateInput } from './message-input';
 import {
   type BackgroundMessage,
   classifySender,
@@ -10,7 +11,6 @@ import {
   type ProtocolMap,
   type RawSender,
   type SenderKind,
-  validateInput,
 } from './messages';
 import { readRule } from './site-rules';
 import { MAX_SNOOZE_MS } from './snooze';

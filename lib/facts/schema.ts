@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { CATEGORIES } from './categories';
 import { ID_PATTERN } from './ids';
 import { PACK_LIMITS } from './limits';
 import {
@@ -40,12 +41,7 @@ export const IdSchema = v.pipe(
 export const ENTITY_TYPES = ['person', 'product', 'company', 'team', 'model', 'publication'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
 
-/**
- * Highlight categories: only `subject` is highlighted by default; the others
- * are shown in cards and the popup and can be switched on in options.
- */
-export const CATEGORIES = ['subject', 'organisation', 'product', 'model'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES, type Category } from './categories';
 
 const Words = v.pipe(v.array(v.pipe(v.string(), v.trim(), v.nonEmpty(), v.maxLength(60))), v.maxLength(100));
 

@@ -1,5 +1,5 @@
 import type { HighlightStyle } from '@/lib/ext/settings';
-import { CATEGORIES, type Category } from '@/lib/facts/schema';
+import { CATEGORIES, type Category } from '@/lib/facts/categories';
 
 const HIGHLIGHT_PREFIX = 'context-lens-';
 const STYLES: readonly HighlightStyle[] = ['background', 'underline'];

@@ -230,7 +230,12 @@ describeInBrowsers('fact packs', { fixtures: { '/': FIXTURES } }, ({ target, url
       [...(row?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Remove')?.click();
     }, PACK_ID);
     await untilTexts(article, BUNDLED_ONLY);
-    expect((await packRows(options)).map((r) => r.id)).toEqual(['apple-ai-team-2025-07']);
+    // The tab may hear of the removal before the options page has listed the packs again.
+    const listed = await poll(
+      async () => (await packRows(options)).map((r) => r.id),
+      (ids) => ids.length === 1,
+    );
+    expect(listed).toEqual(['apple-ai-team-2025-07']);
 
     await session.close();
     session = await target.launch({ profileDir });

@@ -80,12 +80,32 @@ describeInBrowsers('page integrity', { fixtures, sessions: plainBrowser }, ({ ta
       const [a, b] = [await snapshot(bare), await snapshot(annotated)];
       // Some pages mutate themselves at their own pace (timers, races between their scripts):
       // a second run without the extension tells whether the page alone is repeatable.
-      const again = await load(session('plain'), path);
-      await settled(again);
-      await new Promise((r) => setTimeout(r, 500));
-      const c = await snapshot(again);
+      const loadSettled = async (browser: ExtensionSession) => {
+        const page = await load(browser, path);
+        await settled(page);
+        await new Promise((r) => setTimeout(r, 500));
+        return page;
+      };
+      const again = await loadSettled(session('plain'));
       const same = (x: PageSnapshot, y: PageSnapshot) => x.text === y.text && x.html === y.html;
-      const repeatable = same(a, c);
+      const bares = [a, await snapshot(again)];
+      const annotatedRuns = [b];
+      // A race between the page's own scripts (which of two injected tags lands first) can differ from one
+      // load to the next. Before calling a difference ours: more loads alone, up to five, and one more with
+      // the extension. Ours is a difference every load with the extension shows and no load alone does.
+      const matched = () => annotatedRuns.some((x) => bares.some((y) => same(x, y)));
+      const agree = () => bares.every((x) => same(x, a));
+      while (!matched() && agree() && bares.length < 5) {
+        const more = await loadSettled(session('plain'));
+        bares.push(await snapshot(more));
+        await more.close();
+      }
+      if (!matched() && agree()) {
+        const more = await loadSettled(session());
+        annotatedRuns.push(await snapshot(more));
+        await more.close();
+      }
+      const repeatable = agree();
       const reference = path.startsWith('/corpus/') ? await referenceCount(annotated) : null;
       // Errors of the page's own scripts vary from load to load; only a new kind would be ours.
       const known = new Set([...bare.errors(), ...again.errors()]);
@@ -93,17 +113,18 @@ describeInBrowsers('page integrity', { fixtures, sessions: plainBrowser }, ({ ta
       rows.push({
         page: path,
         repeatable,
-        textDiffers: a.text !== b.text,
-        domDiffers: a.html !== b.html,
+        textDiffers: !annotatedRuns.some((x) => bares.some((y) => x.text === y.text)),
+        domDiffers: !annotatedRuns.some((x) => bares.some((y) => x.html === y.html)),
         mutationsWith: b.mutations.length,
         mutationsWithout: a.mutations.length,
         extraErrors: newErrors.length,
         highlights,
         reference,
       });
-      if (repeatable) {
-        expect(b.text).toBe(a.text);
-        expect(b.html).toBe(a.html);
+      if (repeatable && !matched()) {
+        const closest = annotatedRuns.at(-1) as PageSnapshot;
+        expect(closest.text).toBe(a.text);
+        expect(closest.html).toBe(a.html);
       }
       // Whatever the page does by itself, the extension adds no element and writes no text.
       expect(b.elements).toBe(a.elements);

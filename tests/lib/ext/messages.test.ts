@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createHandlers } from '@/lib/ext/message-handlers';
-import { InvalidMessageError, type PageSetup, validateInput } from '@/lib/ext/messages';
+import { validateInput } from '@/lib/ext/message-input';
+import { InvalidMessageError, type PageSetup } from '@/lib/ext/messages';
 import { UnknownEntityError } from '@/lib/facts/query';
 import type { FactStore } from '@/lib/store/fact-store';
 import { sampleBase } from '@/tests/helpers/sample-base';
