@@ -155,8 +155,9 @@ export async function countedForTabs(context) {
   return worker.evaluate(async () => {
     const open = new Set((await chrome.tabs.query({})).map((t) => String(t.id)));
     const { tabCounts } = await chrome.storage.session.get('tabCounts');
+    // Stored as { counts: { tab: { frame: counts } }, limits } (lib/ext/tab-counts.ts).
     let total = 0;
-    for (const [tab, frames] of Object.entries(tabCounts ?? {}))
+    for (const [tab, frames] of Object.entries(tabCounts?.counts ?? {}))
       if (open.has(tab)) for (const counts of Object.values(frames)) for (const n of Object.values(counts)) total += n;
     return total;
   });

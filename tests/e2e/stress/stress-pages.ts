@@ -64,7 +64,7 @@ export async function countedMentions(session: ExtensionSession): Promise<number
     return await page.evaluate(async () => {
       interface Api {
         tabs: { query(q: object): Promise<{ id?: number }[]> };
-        runtime: { sendMessage(m: object): Promise<{ res?: { count: number }[] } | undefined> };
+        runtime: { sendMessage(m: object): Promise<{ res?: { mentions: { count: number }[] } } | undefined> };
       }
       const g = globalThis as unknown as { browser?: Api; chrome: Api };
       const api = g.browser ?? g.chrome;
@@ -77,7 +77,7 @@ export async function countedMentions(session: ExtensionSession): Promise<number
           data: { tabId: tab.id },
           timestamp: Date.now(),
         });
-        for (const m of answer?.res ?? []) total += m.count;
+        for (const m of answer?.res?.mentions ?? []) total += m.count;
       }
       return total;
     });
