@@ -1,7 +1,10 @@
 /**
  * Which elements split text into separate blocks, and what stands between
  * two text nodes. Decided by tag name, not computed style: reading styles
- * for every element would cost more than the whole scan.
+ * for every element would cost more than the whole scan. Custom elements are
+ * the exception: their names say nothing of their layout, and a feed of
+ * thousands of block-styled ones read as inline would make their container one
+ * block, scanned again whole on every append.
  */
 
 const BLOCK_TAGS = new Set([
@@ -96,12 +99,30 @@ export function isInsideSkipped(node: Node, isExcluded?: (element: Element) => b
 }
 
 export function isBlock(node: Node): boolean {
-  return node.nodeType !== 1 || BLOCK_TAGS.has((node as Element).tagName);
+  return node.nodeType !== 1 || isBlockElement(node as Element);
+}
+
+function isBlockElement(element: Element): boolean {
+  const tag = element.tagName;
+  return BLOCK_TAGS.has(tag) || (tag.includes('-') && isCustomBlock(element));
+}
+
+/** Custom elements' computed layout, read once each (one style read per batch of new ones). */
+const customBlocks = new WeakMap<Element, boolean>();
+
+function isCustomBlock(element: Element): boolean {
+  const known = customBlocks.get(element);
+  if (known !== undefined) return known;
+  // Not in a document yet, it has no style: asked again once it is.
+  if (!element.isConnected) return false;
+  const block = !INLINE_DISPLAYS.has(displayOf(element));
+  customBlocks.set(element, block);
+  return block;
 }
 
 /** `node` itself when it is a block element, else the nearest block around it. */
 export function blockAround(node: Node): Node {
-  return node.nodeType === 1 && BLOCK_TAGS.has((node as Element).tagName) ? node : blockOf(node);
+  return node.nodeType === 1 && isBlockElement(node as Element) ? node : blockOf(node);
 }
 
 /** The nearest block element holding `node` (or the root it lives in: document, shadow root, fragment). */
@@ -188,7 +209,7 @@ function rendersApart(leaving: readonly Element[], entering: readonly Element[])
 function separatorIn(node: Node): Separator {
   if (node.nodeType !== 1) return 'none';
   const element = node as Element;
-  if (BLOCK_TAGS.has(element.tagName)) return 'block';
+  if (isBlockElement(element)) return 'block';
   if (element.tagName === 'BR') return 'space';
   // Skipped content (scripts, styles, fields) renders no line of its own here.
   if (SKIPPED_TAGS.has(element.tagName)) return 'none';

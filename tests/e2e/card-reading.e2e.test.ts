@@ -2,7 +2,7 @@ import { beforeEach, expect, it } from 'vitest';
 import { cardAxeViolations, centerOfText } from './harness/card-probes';
 import { describeInBrowsers } from './harness/describe-in-browsers';
 import { paintedRanges } from './harness/page-probes';
-import { FIXTURES } from './harness/paths';
+import { FIXTURES, ROOT } from './harness/paths';
 import { type E2EPage, poll } from './harness/session';
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -25,7 +25,7 @@ async function openPage(page: E2EPage, address: string, ranges: number): Promise
   );
 }
 
-describeInBrowsers('card reading', { fixtures: { '/': FIXTURES } }, ({ session, url }) => {
+describeInBrowsers('card reading', { fixtures: { '/': FIXTURES } }, ({ target, session, url }) => {
   let page: E2EPage;
   beforeEach(async () => {
     page = await session().newPage();
@@ -40,6 +40,8 @@ describeInBrowsers('card reading', { fixtures: { '/': FIXTURES } }, ({ session, 
     await page.mouseMove(4, 4);
     await sleep(900);
     expect((await cardState(page))?.pinned).toBe(true);
+    // The README's picture of a pinned card.
+    await page.screenshot(`${ROOT}test-results/card-pinned-${target.name}.png`);
     expect(await cardAxeViolations(page, session(), url('/blank.html'))).toEqual([]);
     await page.inCard((d) => (d.querySelector('button.pin') as HTMLButtonElement).click());
     await waitCard(page, (c) => c?.pinned === false);
@@ -94,6 +96,7 @@ describeInBrowsers('card reading', { fixtures: { '/': FIXTURES } }, ({ session, 
       note: expect.stringContaining('no longer highlighted'),
     });
     expect((await cardState(page))?.pinned).toBe(true);
+    await page.screenshot(`${ROOT}test-results/card-muted-${target.name}.png`);
     expect(await cardAxeViolations(page, session(), url('/blank.html'))).toEqual([]);
 
     await clickMute();
@@ -118,6 +121,8 @@ describeInBrowsers('card reading', { fixtures: { '/': FIXTURES } }, ({ session, 
       (t) => t !== null,
     );
     expect(unmute).toBe('Highlight Craig Federighi again');
+    await popup.setViewport(380, 600);
+    await popup.screenshot(`${ROOT}test-results/popup-muted-${target.name}.png`);
     await popup.evaluate(() => document.querySelector<HTMLButtonElement>('.muted-names button')?.click());
     await poll(
       () => paintedRanges(other),

@@ -74,6 +74,42 @@ describe('isBlock', () => {
   });
 });
 
+describe('custom elements', () => {
+  it('are blocks when laid out as blocks, and inline when laid out inline, whatever their name', () => {
+    document.body.innerHTML =
+      '<style>x-post { display: block } x-card { display: flex }</style>' +
+      '<section><x-post><i>one</i></x-post><x-card>two</x-card><x-name>three</x-name></section>';
+    const [post, card, name] = ['x-post', 'x-card', 'x-name'].map((t) => document.querySelector(t) as Element);
+    expect([isBlock(post as Element), isBlock(card as Element), isBlock(name as Element)]).toEqual([true, true, false]);
+    // A post of a feed is a block of its own: an append re-scans that post, not its whole container.
+    expect(blockOf(textNode('one'))).toBe(post);
+    expect(blockAround(post as Element)).toBe(post);
+    expect(blockOf(textNode('three'))).toBe(document.querySelector('section'));
+  });
+
+  it('separate texts as blocks do, so that no mention is read across two posts', () => {
+    expect(
+      sep(
+        '<style>x-post { display: block }</style><div><x-post>Craig</x-post><x-post>Federighi</x-post></div>',
+        'Craig',
+        'Federighi',
+      ),
+    ).toBe('block');
+    expect(sep('<div><x-name>Craig</x-name> <x-name>Federighi</x-name></div>', 'Craig', 'Federighi')).toBe('none');
+  });
+
+  it('are not blocks before they are in a document, and are asked again once they are', () => {
+    const style = document.createElement('style');
+    style.textContent = 'x-late { display: block }';
+    document.head.append(style);
+    const late = document.createElement('x-late');
+    expect(isBlock(late)).toBe(false);
+    document.body.append(late);
+    expect(isBlock(late)).toBe(true);
+    style.remove();
+  });
+});
+
 describe('blockOf and blockAround', () => {
   it('finds the paragraph around text nested in inline elements at any depth', () => {
     document.body.innerHTML = '<p id="p">a<b>b<i>c<span>d</span></i></b></p>';
