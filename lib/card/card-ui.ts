@@ -166,6 +166,8 @@ class CardPresenter implements CardUi {
     this.loading.clear();
     this.summary = null;
     this.summaryLoading = false;
+    // An open card shows what the packs now say.
+    void this.refresh();
   }
 
   async open(opening: CardOpening): Promise<void> {

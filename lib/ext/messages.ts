@@ -74,6 +74,8 @@ export interface PageSetup {
   matcher: MatcherSpec<AliasSpec> | null;
   /** Names the alias set: a frame rebuilds its matcher only when it changes. */
   matcherKey: string;
+  /** Names the enabled packs and their versions: cards loaded under another are read again. */
+  factsKey: string;
 }
 
 export interface TabMention {

@@ -64,5 +64,6 @@ export function pageSetupFor(decided: SiteSetup, sources: SetupSources): PageSet
     mutedEntities: muted,
     matcher: decided.run ? sources.specs.get(matcherKey, aliases) : null,
     matcherKey,
+    factsKey: catalog.key,
   };
 }

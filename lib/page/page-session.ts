@@ -65,7 +65,7 @@ export class PageSession {
       lang: setup.lang,
       hoverDelayMs: setup.hoverDelayMs,
       muted: setup.mutedEntities,
-      dataKey: setup.matcherKey,
+      dataKey: setup.factsKey,
     });
     if (!setup.matcher || setup.matcherKey !== this.matcherKey) this.stop();
     if (setup.matcher && !this.annotator) await this.start(setup.matcher, setup.matcherKey);

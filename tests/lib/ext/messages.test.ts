@@ -123,6 +123,7 @@ describe('createHandlers', () => {
         lang: 'en',
         matcher: null,
         matcherKey: 'k',
+        factsKey: 'f',
       };
     };
     const onSnooze = async (...args: unknown[]) => {

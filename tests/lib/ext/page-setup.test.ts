@@ -72,4 +72,13 @@ describe('pageSetupFor', () => {
     expect(off.matcherKey).not.toBe(a.matcherKey);
     expect(off.matcher?.aliases).toEqual([]);
   });
+
+  it('names the packs apart from the alias set: muting or choosing categories keeps the cards loaded', () => {
+    const specs = new MatcherSpecs();
+    const a = pageSetupFor(decided(), sources(specs));
+    expect(pageSetupFor(decided({ mutedEntities: ['siri'] }), sources(specs)).factsKey).toBe(a.factsKey);
+    expect(pageSetupFor(decided({ categories: ['subject', 'model'] }), sources(specs)).factsKey).toBe(a.factsKey);
+    const none = makeCatalog([], [], base.id);
+    expect(pageSetupFor(decided(), { ...sources(specs), catalog: none }).factsKey).not.toBe(a.factsKey);
+  });
 });

@@ -29,6 +29,7 @@ const on = (more: Partial<PageSetup> = {}): PageSetup => ({
   lang: 'en',
   matcher: SUBJECTS,
   matcherKey: 'subjects',
+  factsKey: 'packs',
   ...more,
 });
 const off = (): PageSetup => on({ enabled: false, reason: 'site-off', matcher: null, matcherKey: '' });
@@ -135,6 +136,18 @@ describe('PageSession.apply', () => {
     expect(registry.has(SUBJECT)).toBe(false);
     expect(ui.languages).toEqual(['fr']);
     expect(deps.reportCounts).toHaveBeenCalledTimes(reports);
+  });
+
+  it('reads cards again when the packs change, and not when a name is muted', async () => {
+    const { session: s, ui } = session();
+    await s.apply(on());
+    await settle();
+    const before = ui.forgets;
+    // Muting changes the alias set, not what cards are made of: an open card stays as it is.
+    await s.apply(on({ mutedEntities: ['siri'], matcherKey: 'subjects|siri' }));
+    expect(ui.forgets).toBe(before);
+    await s.apply(on({ mutedEntities: ['siri'], matcherKey: 'subjects|siri', factsKey: 'other packs' }));
+    expect(ui.forgets).toBe(before + 1);
   });
 
   it('tells onSetup of every setup it applies', async () => {
