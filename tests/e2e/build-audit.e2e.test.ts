@@ -48,6 +48,14 @@ for (const build of BUILDS) {
       expect(scripts().length).toBeGreaterThan(3);
     });
 
+    it('keeps the validator out of the content script and the card part (the background alone validates)', () => {
+      // valibot's own issue message; it is in the background's bundle, which validates every message.
+      const validator = 'but received';
+      expect(readFileSync(join(dir, 'background.js'), 'utf8')).toContain(validator);
+      for (const file of ['content-scripts/annotate.js', 'card-ui.js'])
+        expect(readFileSync(join(dir, file), 'utf8').includes(validator), file).toBe(false);
+    });
+
     it('turns no string into markup or code in the content script or the background', () => {
       // The card part bundles Preact, whose renderer carries an `innerHTML` path for
       // `dangerouslySetInnerHTML`; no source uses it (below), and the card's component tests
