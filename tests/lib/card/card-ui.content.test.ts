@@ -100,6 +100,23 @@ describe('card prefetch', () => {
     expect(text('h2.name')).toBe('Siri');
   });
 
+  it('reads cards and the summary again after forget(), and keeps no answer asked for before it', async () => {
+    page = cardUiPage();
+    page.ui.prefetch(['siri']);
+    // Forgotten while the first answers are on their way: they were made of the packs before the change.
+    page.ui.forget();
+    await page.settle();
+    await page.ui.open(page.opening('siri'));
+    expect(calledIds(page.data.card)).toEqual(['siri', 'siri']);
+    page.ui.prefetch([]);
+    expect(page.data.summary).toHaveBeenCalledTimes(2);
+    // The open card is read again when the packs change under it.
+    page.ui.forget();
+    await page.settle();
+    expect(calledIds(page.data.card)).toEqual(['siri', 'siri', 'siri']);
+    expect(text('h2.name')).toBe('Siri');
+  });
+
   it('asks again for a card whose load failed', async () => {
     const data = sampleData();
     data.card.mockRejectedValueOnce(new Error('busy'));
