@@ -6,37 +6,40 @@ import { type E2EPage, poll } from './harness/session';
 
 const seed = JSON.parse(readFileSync(`${ROOT}seeds/fact-base.json`, 'utf8'));
 
-/** Counts the records of the extension origin's fact database, read from one of its pages. */
+/** Counts the bundled pack's records in the extension origin's fact database, read from one of its pages. */
 function countStored(page: E2EPage) {
   return page.evaluate(
-    () =>
+    (packId) =>
       new Promise<{ entities: number; facts: number; version: string | null }>((resolve, reject) => {
         const req = indexedDB.open('context-lens');
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const db = req.result;
-          if (!db.objectStoreNames.contains('entities')) {
+          const stores = ['packs', 'entities', 'facts'];
+          if (!stores.every((name) => db.objectStoreNames.contains(name))) {
             db.close();
             resolve({ entities: 0, facts: 0, version: null });
             return;
           }
-          const tx = db.transaction(['entities', 'facts', 'meta'], 'readonly');
+          const tx = db.transaction(stores, 'readonly');
           const out = { entities: 0, facts: 0, version: null as string | null };
-          tx.objectStore('entities').count().onsuccess = (e) => {
+          tx.objectStore('entities').index('by-pack').count(packId).onsuccess = (e) => {
             out.entities = (e.target as IDBRequest<number>).result;
           };
-          tx.objectStore('facts').count().onsuccess = (e) => {
+          tx.objectStore('facts').index('by-pack').count(packId).onsuccess = (e) => {
             out.facts = (e.target as IDBRequest<number>).result;
           };
-          tx.objectStore('meta').get('base').onsuccess = (e) => {
+          tx.objectStore('packs').get(packId).onsuccess = (e) => {
             out.version = (e.target as IDBRequest<{ version: string } | undefined>).result?.version ?? null;
           };
           tx.oncomplete = () => {
             db.close();
             resolve(out);
           };
+          tx.onerror = () => reject(tx.error);
         };
       }),
+    seed.id as string,
   );
 }
 

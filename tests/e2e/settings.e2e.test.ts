@@ -229,6 +229,11 @@ describeInBrowsers('settings and storage', { fixtures: { '/': FIXTURES } }, ({ t
           ['rebuildCache', undefined],
           ['getFactBaseInfo', undefined],
           ['snoozeSite', { site: '127.0.0.1', until: null }],
+          // A page must never install, remove or read out fact packs.
+          ['listPacks', undefined],
+          ['importPack', { text: '{}' }],
+          ['removePack', { id: 'apple-ai-team-2025-07' }],
+          ['exportPack', { id: 'apple-ai-team-2025-07' }],
         ] as const) {
           const answer = await send(type, data);
           expect(answer.err?.message, type).toMatch(/^Refused: \w+ cannot be sent from content-script$/);
@@ -237,8 +242,11 @@ describeInBrowsers('settings and storage', { fixtures: { '/': FIXTURES } }, ({ t
         // The same sender is answered for what content scripts may ask.
         const { version } = JSON.parse(readFileSync(`${ROOT}seeds/fact-base.json`, 'utf8'));
         expect((await send('getSummary', undefined)).res).toMatchObject({ version });
+        // Keys that are no entity reference at all are refused by the schema, unknown references by the handler.
         const bogus = await send('reportMentions', { counts: { toString: 5 } });
-        expect(bogus.err?.message).toMatch(/unknown entity toString/);
+        expect(bogus.err?.message).toMatch(/reportMentions message: not an entity reference/);
+        const unknown = await send('reportMentions', { counts: { 'no-such-entity': 5 } });
+        expect(unknown.err?.message).toMatch(/unknown entity no-such-entity/);
         expect(await tabsWithBadge(extension, '8')).toContain(articleTab);
         await cdp.detach();
       },
