@@ -1,18 +1,22 @@
 /** How long the scan may hold the main thread before it lets the page run: well under a 50 ms long task. */
 export const SLICE_MS = 8;
 
-interface SchedulerWithYield {
-  yield(): Promise<void>;
+interface Scheduler {
+  postTask(task: () => void, options: { priority: 'user-visible' }): Promise<void>;
 }
 
 /**
- * Gives the main thread back to the page. `scheduler.yield()` resumes us
- * ahead of other queued tasks; elsewhere a message-channel task is the
- * fastest macrotask (setTimeout is clamped to 4 ms after a few nestings).
+ * Gives the main thread back to the page, and queues the rest of the work
+ * behind what the page already queued. Not `scheduler.yield()`: it resumes
+ * us ahead of every other task, so a page that keeps us busy (a feed that
+ * appends without pause) would see its own timers wait for seconds. A
+ * `user-visible` task takes its turn with the page's tasks and timers;
+ * elsewhere a message-channel task does (setTimeout is clamped to 4 ms after
+ * a few nestings).
  */
 export function yieldToMain(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: Partial<SchedulerWithYield> }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  const scheduler = (globalThis as { scheduler?: Partial<Scheduler> }).scheduler;
+  if (typeof scheduler?.postTask === 'function') return scheduler.postTask(() => {}, { priority: 'user-visible' });
   return new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
