@@ -70,6 +70,15 @@ export default defineBackground(() => {
     void readAgain();
   });
 
+  // Imports and removals run one after the other, each with the index it writes: otherwise an import's
+  // index, listed before a removal that overtook it, could be written after the removal's and list the
+  // removed pack again (a user who removes right after an undo).
+  let packChanges: Promise<unknown> = Promise.resolve();
+  const onePackChangeAtATime = <T>(change: () => Promise<T>): Promise<T> => {
+    const run = packChanges.then(change, change);
+    packChanges = run.catch(() => {});
+    return run;
+  };
   /** Writes the imported packs' index: a storage change every frame hears, so that each asks for its setup again. */
   const noteInstalled = async () => {
     const listing = await listPacks(store, (await readPackIndex()).packs);
@@ -132,20 +141,22 @@ export default defineBackground(() => {
     },
     packs: {
       list: async () => listPacks(store, (await readPackIndex()).packs),
-      async import(text, replace) {
-        const outcome = await importPack(store, text, { replace });
-        if (outcome.status === 'installed' || outcome.status === 'updated' || outcome.status === 'replaced') {
-          // Enabled before the index is written, so that frames asking again on that change find it enabled.
-          await enable(outcome.pack.id).catch(() => {});
-          await noteInstalled().catch(() => {});
-        }
-        return outcome;
-      },
-      async remove(id) {
-        const outcome = await removePack(store, id);
-        if (outcome.status === 'removed') await noteInstalled().catch(() => {});
-        return outcome;
-      },
+      import: (text, replace) =>
+        onePackChangeAtATime(async () => {
+          const outcome = await importPack(store, text, { replace });
+          if (outcome.status === 'installed' || outcome.status === 'updated' || outcome.status === 'replaced') {
+            // Enabled before the index is written, so that frames asking again on that change find it enabled.
+            await enable(outcome.pack.id).catch(() => {});
+            await noteInstalled().catch(() => {});
+          }
+          return outcome;
+        }),
+      remove: (id) =>
+        onePackChangeAtATime(async () => {
+          const outcome = await removePack(store, id);
+          if (outcome.status === 'removed') await noteInstalled().catch(() => {});
+          return outcome;
+        }),
       export: (id) => exportPack(store, id),
     },
   });

@@ -51,15 +51,18 @@ export function usePacks(
   const [report, setReport] = useState<PackReport>(null);
   const [removed, setRemoved] = useState<RemovedPack[]>([]);
   const live = useRef(true);
+  const asked = useRef(0);
 
   const reload = useCallback(() => {
+    // Listings asked for close together may answer out of order: only the last one asked is shown.
+    const ticket = ++asked.current;
     api.list().then(
       (next) => {
-        if (!live.current) return;
+        if (!live.current || ticket !== asked.current) return;
         setListing(next);
         setFailed(false);
       },
-      () => live.current && setFailed(true),
+      () => live.current && ticket === asked.current && setFailed(true),
     );
   }, [api]);
 

@@ -216,6 +216,12 @@ describeInBrowsers('fact packs', { fixtures: { '/': FIXTURES } }, ({ target, url
   });
 
   it('removes the pack (with undo), and it is still gone after a browser restart', async () => {
+    // Switched on by the previous test: the options page shows it on once storage said so.
+    const shown = await poll(
+      async () => (await packRows(options)).find((r) => r.id === PACK_ID)?.enabled,
+      (on) => on === true,
+    );
+    expect(shown).toBe(true);
     await options.evaluate((id) => {
       const row = document.querySelector(`.pack[data-pack="${id}"]`);
       [...(row?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Remove')?.click();
