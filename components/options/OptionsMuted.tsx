@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
+import { useEntityNames } from '@/components/shared/useEntityNames';
 import type { Lang } from '@/lib/i18n/language';
 import { type StringKey, translate } from '@/lib/i18n/strings';
 import { type SiteRulesMessage, SiteRulesStatus } from './SiteRulesStatus';
@@ -18,23 +19,8 @@ export interface OptionsMutedProps {
 /** The Muted names section: each muted entity with its Unmute button; the list is filled from the cards. */
 export function OptionsMuted({ lang, muted, damaged, loadName, onChange }: OptionsMutedProps) {
   const t = (key: StringKey, params?: Record<string, string>) => translate(lang, key, params);
-  const [names, setNames] = useState<Record<string, string | null>>({});
+  const names = useEntityNames(muted, lang, loadName);
   const [message, setMessage] = useState<SiteRulesMessage>(null);
-  const key = muted.join(' ');
-
-  useEffect(() => {
-    if (!loadName) return;
-    let live = true;
-    for (const id of key ? key.split(' ') : []) {
-      loadName(id, lang).then(
-        (name) => live && setNames((known) => ({ ...known, [id]: name })),
-        () => live && setNames((known) => ({ ...known, [id]: null })),
-      );
-    }
-    return () => {
-      live = false;
-    };
-  }, [key, lang, loadName]);
 
   const label = (id: string) => names[id] ?? (names[id] === null ? t('optMutedUnknown', { id }) : id);
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEntityNames } from '@/components/shared/useEntityNames';
 import type { Lang } from '@/lib/i18n/language';
 import { translate } from '@/lib/i18n/strings';
 
@@ -16,21 +16,7 @@ export interface MutedNamesProps {
  * where the page's mentions are listed. The options page keeps the full list.
  */
 export function MutedNames({ lang, muted, loadName, onUnmute }: MutedNamesProps) {
-  const [names, setNames] = useState<Record<string, string | null>>({});
-  const key = muted.join(' ');
-
-  useEffect(() => {
-    let live = true;
-    for (const id of key ? key.split(' ') : []) {
-      loadName(id, lang).then(
-        (name) => live && setNames((known) => ({ ...known, [id]: name })),
-        () => live && setNames((known) => ({ ...known, [id]: null })),
-      );
-    }
-    return () => {
-      live = false;
-    };
-  }, [key, lang, loadName]);
+  const names = useEntityNames(muted, lang, loadName);
 
   // Names the fact base does not hold are left to the options page, which says what they are.
   const shown = muted.filter((id) => names[id]);
