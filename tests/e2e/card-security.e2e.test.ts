@@ -1,25 +1,9 @@
 import { beforeEach, expect, it } from 'vitest';
+import { centerOfText as centerOf } from './harness/card-probes';
 import { describeInBrowsers } from './harness/describe-in-browsers';
 import { paintedRanges } from './harness/page-probes';
 import { FIXTURES } from './harness/paths';
 import { CARD_HOST_SELECTOR, type E2EPage, poll } from './harness/session';
-
-/** Center of the first occurrence of `text`, in viewport coordinates. */
-function centerOf(page: E2EPage, text: string) {
-  return page.evaluate((wanted) => {
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const at = node.data.indexOf(wanted);
-      if (at < 0) continue;
-      const range = document.createRange();
-      range.setStart(node, at);
-      range.setEnd(node, at + wanted.length);
-      const box = range.getBoundingClientRect();
-      return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
-    }
-    throw new Error(`"${wanted}" not found`);
-  }, text);
-}
 
 const cardName = (page: E2EPage) => page.inCard((d) => d.querySelector('.name')?.textContent ?? null);
 const waitName = (page: E2EPage, ok: (name: string | null) => boolean) => poll(() => cardName(page), ok, 5000);
