@@ -1,6 +1,7 @@
 import { Badges } from '@/lib/ext/badges';
 import { createDispatcher, createHandlers } from '@/lib/ext/message-handlers';
 import { type BackgroundMessage, onMessage, sendMessage } from '@/lib/ext/messages';
+import { oneAtATime } from '@/lib/ext/one-at-a-time';
 import { readPackIndex, writePackIndex } from '@/lib/ext/pack-index';
 import { MatcherSpecs, pageSetupFor } from '@/lib/ext/page-setup';
 import {
@@ -73,12 +74,7 @@ export default defineBackground(() => {
   // Imports and removals run one after the other, each with the index it writes: otherwise an import's
   // index, listed before a removal that overtook it, could be written after the removal's and list the
   // removed pack again (a user who removes right after an undo).
-  let packChanges: Promise<unknown> = Promise.resolve();
-  const onePackChangeAtATime = <T>(change: () => Promise<T>): Promise<T> => {
-    const run = packChanges.then(change, change);
-    packChanges = run.catch(() => {});
-    return run;
-  };
+  const onePackChangeAtATime = oneAtATime();
   /** Writes the imported packs' index: a storage change every frame hears, so that each asks for its setup again. */
   const noteInstalled = async () => {
     const listing = await listPacks(store, (await readPackIndex()).packs);

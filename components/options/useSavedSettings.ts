@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { oneAtATime } from '@/lib/ext/one-at-a-time';
 import type { Settings, SettingsRead, SimpleSettingName } from '@/lib/ext/settings';
 import type { RulesArea, SiteRulesRead, StoredSiteRules } from '@/lib/ext/site-rules-store';
 
@@ -38,7 +39,7 @@ export function useSavedSettings(read: SettingsRead, onSave: SaveSetting, onSave
   // Settings that could not be read, until the user saves a value of their own.
   const [untrusted, setUntrusted] = useState(read.untrusted);
   const current = useRef({ values, sites });
-  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const enqueue = useRef(oneAtATime()).current;
 
   useEffect(() => {
     current.current = { values: read.values, sites: sitesOf(read) };
@@ -46,12 +47,6 @@ export function useSavedSettings(read: SettingsRead, onSave: SaveSetting, onSave
     setSites(sitesOf(read));
     setUntrusted(read.untrusted);
   }, [read]);
-
-  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.current.then(task, task);
-    queue.current = run.catch(() => {});
-    return run;
-  };
 
   const save = <K extends SimpleSettingName>(
     name: K,
